@@ -1,0 +1,1 @@
+namespace ContactCenter.Firmware; internal static class Program { private static int Main() => 0; }
