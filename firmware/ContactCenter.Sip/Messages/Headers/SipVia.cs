@@ -13,6 +13,10 @@ public sealed class SipVia
     public int? Port { get; }
     /// <summary>branch parameter.</summary>
     public string? Branch { get; }
+    /// <summary>True when an rport parameter is present, with or without a value.</summary>
+    public bool HasRPort { get; }
+    /// <summary>A copy with received and rport set.</summary>
+    public SipVia WithReceived(string received, int? rport) => throw new NotImplementedException();
     /// <summary>Parses one Via header field value, which may hold several comma-separated via-parms, appending to <paramref name="into"/>.</summary>
     public static bool TryParseList(string value, List<SipVia> into) => throw new NotImplementedException();
     /// <summary>Parses exactly one via-parm.</summary>
