@@ -15,6 +15,8 @@ public sealed class SipUri : IEquatable<SipUri>
     public int? Port { get; }
     /// <summary>URI parameters in order.</summary>
     public IReadOnlyList<SipParameter> Parameters { get; } = [];
+    /// <summary>True with the lr parameter.</summary>
+    public bool IsLooseRouter => throw new NotImplementedException();
     /// <summary>Parses a sip, sips or tel URI.</summary>
     public static bool TryParse(string text, [NotNullWhen(true)] out SipUri? uri) => throw new NotImplementedException();
     /// <summary>§19.1.4 comparison.</summary>

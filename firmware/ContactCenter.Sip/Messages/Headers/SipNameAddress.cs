@@ -11,6 +11,8 @@ public sealed class SipNameAddress
     public string UriText { get; } = "";
     /// <summary>The URI when its scheme is sip, sips or tel.</summary>
     public SipUri? Uri { get; }
+    /// <summary>A copy with the tag set or removed.</summary>
+    public SipNameAddress WithTag(string? tag) => throw new NotImplementedException();
     /// <summary>Parses a From/To/Contact/Route-style value (name-addr or addr-spec, then header params).</summary>
     public static bool TryParse(string value, [NotNullWhen(true)] out SipNameAddress? address) => throw new NotImplementedException();
     /// <summary>Parses a comma-separated list (Contact, Route, Record-Route), appending to <paramref name="into"/>.</summary>

@@ -13,6 +13,8 @@ public sealed class SipVia
     public int? Port { get; }
     /// <summary>branch parameter.</summary>
     public string? Branch { get; }
+    /// <summary>maddr parameter.</summary>
+    public string? Maddr { get; }
     /// <summary>True when an rport parameter is present, with or without a value.</summary>
     public bool HasRPort { get; }
     /// <summary>A copy with received and rport set.</summary>
