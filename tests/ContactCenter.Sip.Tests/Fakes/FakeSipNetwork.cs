@@ -1,0 +1,64 @@
+using System.Net;
+using System.Text;
+using System.Threading.Channels;
+using ContactCenter.Sip.Messages;
+using ContactCenter.Sip.Parsing;
+using ContactCenter.Sip.Transport;
+
+namespace ContactCenter.Sip.Tests.Fakes;
+
+/// <summary>
+/// The transport of one stack under test: records every message the stack sends (parsed, with its destination)
+/// and delivers scripted messages to the stack as if they came from a peer. Sends complete synchronously.
+/// </summary>
+public sealed class FakeSipNetwork : ISipTransport
+{
+    public static readonly IPEndPoint PeerEndPoint = new(IPAddress.Loopback, 5070);
+
+    private readonly Channel<Sent> _sent = Channel.CreateUnbounded<Sent>();
+
+    public int Port => 5060;
+
+    /// <summary>When it returns true for a message, the send fails (a refused TCP connection, say).</summary>
+    public Func<SipMessage, bool>? FailSend { get; set; }
+
+    public ValueTask<bool> SendAsync(SipTransportProtocol protocol, IPEndPoint remote, ReadOnlyMemory<byte> data, long connectionId = 0, CancellationToken cancellationToken = default)
+    {
+        var result = SipMessageParser.TryParse(data.Span, out var message);
+        Assert.True(result.IsOk, $"the stack sent an invalid message ({result.Reason}):\n{Encoding.UTF8.GetString(data.Span)}");
+        if (FailSend?.Invoke(message!) == true)
+        {
+            return ValueTask.FromResult(false);
+        }
+        _sent.Writer.TryWrite(new Sent(protocol, remote, connectionId, message!));
+        return ValueTask.FromResult(true);
+    }
+
+    /// <summary>The next message the stack sent; fails the test after 10 s (a hang, never a timing assertion).</summary>
+    public async Task<Sent> NextAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        return await _sent.Reader.ReadAsync(timeout.Token);
+    }
+
+    /// <summary>Waits until the stack has processed everything posted so far, then returns what it sent meanwhile.</summary>
+    public async Task<List<Sent>> DrainAsync(SipStack stack)
+    {
+        await stack.InvokeAsync(() => 0).WaitAsync(TimeSpan.FromSeconds(10));
+        var sent = new List<Sent>();
+        while (_sent.Reader.TryRead(out var item))
+        {
+            sent.Add(item);
+        }
+        return sent;
+    }
+
+    /// <summary>Delivers <paramref name="text"/> (LF line ends become CRLF) to the stack from the peer.</summary>
+    public static void Deliver(SipStack stack, string text, SipTransportProtocol protocol = SipTransportProtocol.Udp, IPEndPoint? from = null, long connectionId = 0)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text.ReplaceLineEndings("\r\n"));
+        stack.Receive(bytes, new SipPeer(protocol, from ?? PeerEndPoint, new IPEndPoint(IPAddress.Loopback, 5060), connectionId));
+    }
+
+    public sealed record Sent(SipTransportProtocol Protocol, IPEndPoint Remote, long ConnectionId, SipMessage Message);
+}
