@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Threading.Channels;
 using ContactCenter.Sip.Transport;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ContactCenter.Sip.Tests.Transport;
@@ -14,7 +15,7 @@ internal sealed class TransportHarness : IAsyncDisposable
 
     private readonly Channel<(string Message, SipPeer Peer)> _received = Channel.CreateUnbounded<(string, SipPeer)>();
 
-    private TransportHarness(SipTransportOptions options, TimeProvider time, Action<string>? onMessage)
+    private TransportHarness(SipTransportOptions options, TimeProvider time, Action<string>? onMessage, ILoggerFactory? loggers)
     {
         Layer = new SipTransportLayer(
             options,
@@ -24,13 +25,13 @@ internal sealed class TransportHarness : IAsyncDisposable
                 _received.Writer.TryWrite((text, peer));
                 onMessage?.Invoke(text);
             },
-            NullLoggerFactory.Instance,
+            loggers ?? NullLoggerFactory.Instance,
             time);
     }
 
     public SipTransportLayer Layer { get; }
 
-    public static async Task<TransportHarness> StartAsync(Action<SipTransportOptions>? configure = null, TimeProvider? time = null, Action<string>? onMessage = null, params IPAddress[] addresses)
+    public static async Task<TransportHarness> StartAsync(Action<SipTransportOptions>? configure = null, TimeProvider? time = null, Action<string>? onMessage = null, ILoggerFactory? loggers = null, params IPAddress[] addresses)
     {
         var options = new SipTransportOptions { Port = 0 };
         foreach (var address in addresses.Length == 0 ? [IPAddress.Loopback] : addresses)
@@ -39,7 +40,7 @@ internal sealed class TransportHarness : IAsyncDisposable
         }
 
         configure?.Invoke(options);
-        var harness = new TransportHarness(options, time ?? TimeProvider.System, onMessage);
+        var harness = new TransportHarness(options, time ?? TimeProvider.System, onMessage, loggers);
         await harness.Layer.StartAsync(CancellationToken.None);
         return harness;
     }
