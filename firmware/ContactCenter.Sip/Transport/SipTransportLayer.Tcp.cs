@@ -127,16 +127,19 @@ public sealed partial class SipTransportLayer
         }
 
         SipTransportLog.ConnectionOpened(Logger, connection.Id, "from", remote, local);
-        connection.Start();
     }
 
-    /// <summary>Creates and records a connection; the caller holds <see cref="_gate"/> and has checked the bounds.</summary>
+    /// <summary>
+    /// Creates, records and starts a connection; the caller holds <see cref="_gate"/> and has checked the bounds.
+    /// Starting under the lock means a concurrent stop always sees the real read loop to await.
+    /// </summary>
     private SipTcpConnection Register(Socket socket, IPEndPoint remote, IPEndPoint local, bool inbound)
     {
         long id = Interlocked.Increment(ref _lastConnectionId);
         var connection = new SipTcpConnection(this, socket, id, remote, local, inbound);
         _connections.Add(id, connection);
         _connectionCount++;
+        connection.Start();
         return connection;
     }
 
@@ -260,7 +263,6 @@ public sealed partial class SipTransportLayer
             }
 
             SipTransportLog.ConnectionOpened(Logger, connection.Id, "to", remote, local);
-            connection.Start();
             return connection;
         }
         finally
