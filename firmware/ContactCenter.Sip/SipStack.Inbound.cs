@@ -20,7 +20,7 @@ public sealed partial class SipStack
             Post(WorkItem.Received(message));
             return;
         }
-        if (Throttle.ShouldLog(peer.Remote.Address))
+        if (Throttle.ShouldLog(peer.Remote.Address, out _))
         {
             SipStackLog.BadMessage(_logger, peer.Remote, peer.Protocol, result.Reason);
         }

@@ -35,7 +35,7 @@ public sealed partial class SipStack : IAsyncDisposable
         _logger = loggerFactory.CreateLogger("ContactCenter.Sip.Stack");
         Time = time;
         TimerSettings = new SipTimerSettings(options.T1, options.T2, options.T4);
-        Throttle = new SourceLogThrottle(time, TimeSpan.FromMinutes(1));
+        Throttle = new SourceLogThrottle(time);
     }
 
     /// <summary>New server transactions for the transaction user, in arrival order (out-of-dialog OPTIONS and rejected requests are answered by the core and never appear).</summary>
