@@ -262,8 +262,13 @@ public sealed class SipUri : IEquatable<SipUri>
         {
             return false;
         }
-        foreach (var header in Headers)
+        for (var i = 0; i < Headers.Count; i++)
         {
+            var header = Headers[i];
+            if (SipGrammar.IndexOfParameter(Headers, header.Name) != i)
+            {
+                continue; // a repeated name is compared through its first occurrence
+            }
             var theirs = other.GetHeader(header.Name);
             if (theirs is null || !string.Equals(header.Value ?? "", theirs, StringComparison.OrdinalIgnoreCase))
             {
@@ -274,8 +279,13 @@ public sealed class SipUri : IEquatable<SipUri>
 
         static bool ParametersMatch(SipUri left, SipUri right)
         {
-            foreach (var parameter in left.Parameters)
+            for (var i = 0; i < left.Parameters.Count; i++)
             {
+                var parameter = left.Parameters[i];
+                if (SipGrammar.IndexOfParameter(left.Parameters, parameter.Name) != i)
+                {
+                    continue;
+                }
                 var theirs = right.GetParameter(parameter.Name);
                 if (theirs is null)
                 {
@@ -305,12 +315,17 @@ public sealed class SipUri : IEquatable<SipUri>
         {
             return false;
         }
-        foreach (var parameter in Parameters)
+        for (var i = 0; i < Parameters.Count; i++)
         {
+            var parameter = Parameters[i];
             var theirs = other.GetParameter(parameter.Name);
             if (theirs is null)
             {
                 return false;
+            }
+            if (SipGrammar.IndexOfParameter(Parameters, parameter.Name) != i)
+            {
+                continue;
             }
             var mine = parameter.Value ?? "";
             if (Ascii.EqualsIgnoreCase(parameter.Name, "phone-context") && mine.StartsWith('+'))

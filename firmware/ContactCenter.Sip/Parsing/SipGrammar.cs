@@ -386,13 +386,16 @@ internal static class SipGrammar
         }
     }
 
-    /// <summary>Appends <paramref name="value"/> as a <c>quoted-string</c>, escaping <c>"</c> and <c>\</c>.</summary>
+    /// <summary>
+    /// Appends <paramref name="value"/> as a <c>quoted-string</c>, escaping <c>"</c>, <c>\</c> and
+    /// the control characters a <c>quoted-pair</c> can carry (CR and LF cannot be carried at all).
+    /// </summary>
     public static void AppendQuoted(StringBuilder builder, string value)
     {
         builder.Append('"');
         foreach (var c in value)
         {
-            if (c is '"' or '\\')
+            if (c is '"' or '\\' || (c < 0x20 && c is not ('\t' or '\r' or '\n')) || c == 0x7F)
             {
                 builder.Append('\\');
             }
