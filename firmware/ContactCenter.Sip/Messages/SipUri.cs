@@ -511,7 +511,10 @@ public sealed class SipUri : IEquatable<SipUri>
             var part = text[1..][range];
             var equals = part.IndexOf('=');
             var nameText = equals < 0 ? part : part[..equals];
-            if (nameText.IsEmpty || !SipGrammar.TryUnescape(nameText, nameChars, out var name))
+            // RFC 3966 pname has no escapes; RFC 3261 pname does.
+            var escapesAllowed = nameChars != TelParameterNameChars;
+            if (nameText.IsEmpty || (!escapesAllowed && nameText.Contains('%'))
+                || !SipGrammar.TryUnescape(nameText, nameChars, out var name))
             {
                 return false;
             }

@@ -57,6 +57,7 @@ public class SipTelUriTests
     [InlineData("tel:+1x")]
     [InlineData("tel:+1;=a")]
     [InlineData("tel:+1;a_b=c")]
+    [InlineData("tel:+1;a%5Fb=c")]
     public void TelUri_Malformed_IsRejected(string text) => Assert.False(SipUri.TryParse(text, out _));
 
     [Fact]
