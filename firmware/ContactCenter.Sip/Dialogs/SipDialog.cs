@@ -140,7 +140,7 @@ public sealed class SipDialog
     private static string? ContactOf(SipMessage message) =>
         message.TryGetContacts(out var contacts) && contacts.Count > 0 ? contacts[0].UriText : null;
 
-    private static string WithoutTag(SipNameAddress address) => address.WithTag(null).ToString()!;
+    private static string WithoutTag(SipNameAddress address) => address.WithoutParameter("tag").ToString();
 
     private static string StripToUri(string route) =>
         SipNameAddress.TryParse(route, out var address) ? address.UriText : route;

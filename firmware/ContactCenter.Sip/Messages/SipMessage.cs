@@ -78,7 +78,7 @@ public sealed partial class SipMessage : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_headerCount, nameof(index));
         ref readonly var entry = ref _headers[index];
-        return new SipHeader(entry.Id, entry.Id == SipHeaderId.Unknown || entry.NameLength > 1 ? DecodeName(entry) : entry.Id.ToName(), GetValue(index));
+        return new SipHeader(entry.Id, DecodeName(entry), GetValue(index));
     }
 
     /// <summary>All header fields in received order.</summary>

@@ -5,6 +5,8 @@ using ContactCenter.Sip.Messages;
 using ContactCenter.Sip.Parsing;
 using ContactCenter.Sip.Transport;
 
+using Xunit;
+
 namespace ContactCenter.Sip.Tests.Fakes;
 
 /// <summary>

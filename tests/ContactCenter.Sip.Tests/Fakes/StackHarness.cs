@@ -3,6 +3,8 @@ using ContactCenter.Sip.Messages;
 using ContactCenter.Sip.Transport;
 using Microsoft.Extensions.Logging.Abstractions;
 
+using Xunit;
+
 namespace ContactCenter.Sip.Tests.Fakes;
 
 /// <summary>A stack on a fake network and a fake clock: time moves only when a test advances it.</summary>

@@ -1,5 +1,7 @@
 using ContactCenter.Sip.Messages;
 
+using Xunit;
+
 namespace ContactCenter.Sip.Tests.Parsing;
 
 /// <summary>Message equality for round-trip tests: start line, header ids, names and (unfolded) values in order, and body.</summary>

@@ -3,6 +3,8 @@ using System.Text;
 using ContactCenter.Sip.Messages;
 using ContactCenter.Sip.Parsing;
 
+using Xunit;
+
 namespace ContactCenter.Sip.Tests.Parsing;
 
 public class SipMessageParserTests
@@ -18,7 +20,7 @@ public class SipMessageParserTests
         Contact: <sip:alice@pc33.example.com>
         X-Custom: kept as is ;  odd=spacing
         Content-Type: application/sdp
-        Content-Length: 4
+        Content-Length: 3
 
         v=0
         """;
@@ -45,7 +47,7 @@ public class SipMessageParserTests
         Assert.Equal(70, message.MaxForwards);
         Assert.Equal("1928301774", message.From.Tag);
         Assert.Equal("z9hG4bK776asdhds", message.TopVia.Branch);
-        Assert.Equal("v=0\r", Encoding.UTF8.GetString(message.Body.Span));
+        Assert.Equal("v=0", Encoding.UTF8.GetString(message.Body.Span));
     }
 
     [Fact]

@@ -2,6 +2,8 @@ using ContactCenter.Sip.Dialogs;
 using ContactCenter.Sip.Messages;
 using ContactCenter.Sip.Tests.Fakes;
 
+using Xunit;
+
 namespace ContactCenter.Sip.Tests.Transactions;
 
 public class CoreAnswersTests
@@ -12,7 +14,7 @@ public class CoreAnswersTests
         h.Deliver(request);
         var sent = await h.DrainAsync();
         Assert.Equal(0, h.Stack.Requests.Count);
-        return Assert.Single(sent.Where(s => s.Message.StatusCode != 100)).Message;
+        return Assert.Single(sent, s => s.Message.StatusCode != 100).Message;
     }
 
     [Fact]

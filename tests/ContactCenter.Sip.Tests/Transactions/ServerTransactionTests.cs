@@ -3,6 +3,8 @@ using ContactCenter.Sip.Tests.Fakes;
 using ContactCenter.Sip.Transactions;
 using ContactCenter.Sip.Transport;
 
+using Xunit;
+
 namespace ContactCenter.Sip.Tests.Transactions;
 
 public class ServerTransactionTests
