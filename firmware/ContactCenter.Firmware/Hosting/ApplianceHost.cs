@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Reflection;
+using ContactCenter.Firmware.CommandLine;
+using ContactCenter.Firmware.Sip;
+using ContactCenter.Sip.Transport;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Serilog;
+
+namespace ContactCenter.Firmware.Hosting;
+
+/// <summary>The composition root and the run loop of the appliance process.</summary>
+internal static class ApplianceHost
+{
+    /// <summary>Exit code when the appliance cannot start (data directory, port in use).</summary>
+    public const int StartFailureExitCode = 1;
+
+    /// <summary>Starts every listener, prints the ready line, runs until SIGINT/SIGTERM and stops cleanly.</summary>
+    /// <returns>The process exit code: 0 after a clean stop, <see cref="StartFailureExitCode"/> when start failed.</returns>
+    public static async Task<int> RunAsync(ApplianceSettings settings, IConfiguration? configFile, TextWriter stdout, TextWriter stderr)
+    {
+        if (DataDirectory.Prepare(settings.DataDirectory) is { } problem)
+        {
+            await stderr.WriteLineAsync($"error: {problem}").ConfigureAwait(false);
+            return StartFailureExitCode;
+        }
+
+        var host = Build(settings, configFile, LoggingSetup.Create(settings.DataDirectory));
+        try
+        {
+            var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(LoggingSetup.StartupCategory);
+            var version = typeof(ApplianceHost).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "?";
+            FirmwareLog.Starting(logger, ApplianceCommandLine.ExecutableName, version, settings.DataDirectory, settings.ConfigFile ?? "(embedded defaults)");
+            try
+            {
+                await host.StartAsync().ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // Any start failure becomes one error line and exit code 1; the file log keeps the details.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                var reason = Describe(ex);
+                FirmwareLog.StartFailed(logger, reason, ex);
+                await stderr.WriteLineAsync($"error: {reason}").ConfigureAwait(false);
+                return StartFailureExitCode;
+            }
+
+            var ready = host.Services.GetRequiredService<ReadyLine>();
+            FirmwareLog.Ready(logger, ready.Pairs());
+            await stdout.WriteLineAsync(ready.ToString()).ConfigureAwait(false);
+            await stdout.FlushAsync().ConfigureAwait(false);
+
+            await host.WaitForShutdownAsync().ConfigureAwait(false);
+            FirmwareLog.Stopped(logger);
+            return 0;
+        }
+        finally
+        {
+            // Disposing the host disposes the services and then Serilog, which flushes the async file sink.
+            await ((IAsyncDisposable)host).DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Builds the host: explicit sources and services only, nothing discovered by reflection.</summary>
+    internal static IHost Build(ApplianceSettings settings, IConfiguration? configFile, Serilog.Core.Logger serilog)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ApplicationName = ApplianceCommandLine.ExecutableName,
+            EnvironmentName = Environments.Production,
+            ContentRootPath = settings.DataDirectory,
+        });
+
+        if (configFile is not null)
+        {
+            builder.Configuration.AddConfiguration(configFile);
+        }
+
+        builder.Configuration.AddInMemoryCollection(EffectiveConfiguration(settings));
+
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogLevel.Trace);
+        builder.Logging.AddSerilog(serilog, dispose: true);
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ReadyLine>();
+        builder.Services.Configure<ConsoleLifetimeOptions>(static o => o.SuppressStatusMessages = true);
+        builder.Services.Configure<HostOptions>(static o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
+
+        AddSip(builder.Services, builder.Configuration);
+        return builder.Build();
+    }
+
+    private static void AddSip(IServiceCollection services, ConfigurationManager configuration)
+    {
+        services.AddOptions<SipHostOptions>().Bind(configuration.GetSection(SipHostOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SipHostOptions>, SipHostOptionsValidator>();
+
+        // The seam for the SIP core: replace these two lines with the core's receive handler.
+        services.AddSingleton<UnwiredSipCore>();
+        services.AddSingleton<SipReceiveHandler>(static sp => sp.GetRequiredService<UnwiredSipCore>().Receive);
+
+        services.AddSingleton<SipHostedService>();
+        services.AddHostedService(static sp => sp.GetRequiredService<SipHostedService>());
+    }
+
+    // The resolved command-line/environment values override the config file's sections.
+    private static Dictionary<string, string?> EffectiveConfiguration(ApplianceSettings settings)
+    {
+        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Data"] = settings.DataDirectory,
+            [$"{SipHostOptions.Section}:{nameof(SipHostOptions.Port)}"] = settings.SipPort.ToString(CultureInfo.InvariantCulture),
+        };
+        for (var i = 0; i < settings.BindAddresses.Count; i++)
+        {
+            values[$"{SipHostOptions.Section}:{nameof(SipHostOptions.Bind)}:{i}"] = settings.BindAddresses[i].ToString();
+        }
+
+        return values;
+    }
+
+    private static string Describe(Exception exception)
+    {
+        while (exception is AggregateException { InnerExceptions.Count: 1 } aggregate)
+        {
+            exception = aggregate.InnerExceptions[0];
+        }
+
+        return exception switch
+        {
+            SipTransportBindException bind => bind.Message,
+            OptionsValidationException invalid => $"invalid configuration: {string.Join("; ", invalid.Failures)}",
+            _ => $"start failed: {exception.GetType().Name}: {exception.Message}",
+        };
+    }
+}

@@ -1,0 +1,91 @@
+using System.Net;
+using ContactCenter.Firmware.CommandLine;
+using ContactCenter.Firmware.Hosting;
+using ContactCenter.Firmware.Sip;
+using ContactCenter.Sip.Transport;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Xunit;
+
+namespace ContactCenter.Firmware.Tests.Hosting;
+
+public sealed class ApplianceHostTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("cc-host-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private IHost Build(ApplianceSettings settings, IConfiguration? configFile = null)
+    {
+        settings.DataDirectory = _directory;
+        Assert.Null(DataDirectory.Prepare(_directory));
+        return ApplianceHost.Build(settings, configFile, new Serilog.LoggerConfiguration().CreateLogger());
+    }
+
+    [Fact]
+    public void ResolvedSettings_ReachTheSipOptions()
+    {
+        var settings = new ApplianceSettings { SipPort = 0 };
+        settings.BindAddresses.Add(IPAddress.Loopback);
+        settings.BindAddresses.Add(IPAddress.IPv6Loopback);
+        using var host = Build(settings);
+
+        var options = host.Services.GetRequiredService<IOptions<SipHostOptions>>().Value;
+
+        Assert.Equal(0, options.Port);
+        Assert.Equal(["127.0.0.1", "::1"], options.Bind);
+    }
+
+    [Fact]
+    public void ConfigFileSections_AreVisible_ButResolvedValuesWin()
+    {
+        var file = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Sip:Port"] = "5999", ["Other:Key"] = "kept" })
+            .Build();
+        using var host = Build(new ApplianceSettings { SipPort = 5070 }, file);
+
+        Assert.Equal(5070, host.Services.GetRequiredService<IOptions<SipHostOptions>>().Value.Port);
+        Assert.Equal("kept", host.Services.GetRequiredService<IConfiguration>()["Other:Key"]);
+    }
+
+    [Fact]
+    public void Composition_InjectsTheSystemClock_AndTheReceiveSeam()
+    {
+        using var host = Build(new ApplianceSettings());
+
+        Assert.Same(TimeProvider.System, host.Services.GetRequiredService<TimeProvider>());
+        Assert.NotNull(host.Services.GetRequiredService<SipReceiveHandler>());
+        Assert.Contains(host.Services.GetServices<IHostedService>(), s => s is SipHostedService);
+    }
+
+    [Fact]
+    public void SipOptionsValidator_RejectsAPortOutOfRange()
+    {
+        var result = new SipHostOptionsValidator().Validate(null, new SipHostOptions { Port = 70000 });
+
+        Assert.True(result.Failed);
+    }
+
+    [Fact]
+    public void ReadyLine_ListsListeners_InStartOrder()
+    {
+        var line = new ReadyLine();
+        line.Add("sip", "5060");
+        line.Add("web", "8080");
+
+        Assert.Equal("ready sip=5060 web=8080", line.ToString());
+    }
+
+    [Fact]
+    public void DataDirectory_UnderAFile_IsReportedAsNotWritable()
+    {
+        var file = Path.Combine(_directory, "plain-file");
+        File.WriteAllText(file, "");
+
+        var problem = DataDirectory.Prepare(Path.Combine(file, "data"));
+
+        Assert.StartsWith($"data directory '{Path.Combine(file, "data")}' is not writable", problem, StringComparison.Ordinal);
+    }
+}

@@ -1,1 +1,0 @@
-namespace ContactCenter.Firmware.Tests; public class PlaceholderTests { [Xunit.Fact] public void Builds() => Xunit.Assert.True(true); }

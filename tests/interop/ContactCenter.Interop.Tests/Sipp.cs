@@ -1,0 +1,117 @@
+using System.Diagnostics;
+
+namespace ContactCenter.Interop.Tests;
+
+/// <summary>Runs the real sipp (Debian package sip-tester) with a scenario from <c>tests/interop/scenarios</c> against 127.0.0.1.</summary>
+public static class Sipp
+{
+    /// <summary>sipp's own global timeout (<c>-timeout</c>); the process is killed 15 s after it.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+
+    /// <summary>The sipp executable from PATH; a missing sipp fails the test (never a skip).</summary>
+    public static string Executable()
+    {
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = Path.Combine(dir, "sipp");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new InvalidOperationException("sipp not found: apt-get install sip-tester");
+    }
+
+    /// <summary>Runs <paramref name="scenario"/> (a file name in tests/interop/scenarios) for <paramref name="calls"/> calls towards 127.0.0.1:<paramref name="port"/>.</summary>
+    /// <param name="scenario">e.g. <c>options.xml</c>.</param>
+    /// <param name="port">The appliance's SIP port.</param>
+    /// <param name="tcp">TCP (<c>-t t1</c>) instead of UDP (<c>-t u1</c>).</param>
+    /// <param name="calls">The <c>-m</c> count.</param>
+    public static async Task<SippResult> RunAsync(string scenario, int port, bool tcp = false, int calls = 1)
+    {
+        var sipp = Executable();
+        var scenarioPath = Path.Combine(RepositoryLayout.Scenarios, scenario);
+        if (!File.Exists(scenarioPath))
+        {
+            throw new FileNotFoundException($"no sipp scenario {scenarioPath}", scenarioPath);
+        }
+
+        var work = Directory.CreateTempSubdirectory("cc-sipp-").FullName;
+        try
+        {
+            var errors = Path.Combine(work, "errors.log");
+            var messages = Path.Combine(work, "messages.log");
+            var start = new ProcessStartInfo(sipp)
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                RedirectStandardInput = true,
+                UseShellExecute = false,
+                WorkingDirectory = work,
+            };
+            foreach (var argument in new[]
+            {
+                "-sf", scenarioPath,
+                "-i", "127.0.0.1",
+                "-p", FreeLocalPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "-t", tcp ? "t1" : "u1",
+                "-m", calls.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "-timeout", $"{(int)Timeout.TotalSeconds}s",
+                "-timeout_error",
+                "-nostdin",
+                "-trace_err", "-error_file", errors,
+                "-trace_msg", "-message_file", messages,
+                $"127.0.0.1:{port}",
+            })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start sipp");
+            process.StandardInput.Close();
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            using (var cts = new CancellationTokenSource(Timeout + TimeSpan.FromSeconds(15)))
+            {
+                try
+                {
+                    await process.WaitForExitAsync(cts.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    process.Kill(entireProcessTree: true);
+                    throw new TimeoutException($"sipp {scenario} did not exit in time:\n{Read(errors)}");
+                }
+            }
+
+            return new SippResult(process.ExitCode, Read(errors), Read(messages), await stdout + await stderr);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    // sipp would otherwise try 5060 first, which a developer's `make run` may hold.
+    private static int FreeLocalPort()
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            using var udp = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Dgram, System.Net.Sockets.ProtocolType.Udp);
+            udp.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+            var port = ((System.Net.IPEndPoint)udp.LocalEndPoint!).Port;
+            using var tcp = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+            try
+            {
+                tcp.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, port));
+                return port;
+            }
+            catch (System.Net.Sockets.SocketException) when (attempt < 20)
+            {
+            }
+        }
+    }
+
+    private static string Read(string path) => File.Exists(path) ? File.ReadAllText(path) : "";
+}
