@@ -27,6 +27,7 @@ public sealed partial class SipStack : IAsyncDisposable
     private ISipTransport? _transport;
     private Task? _loop;
     private long _loopFaults;
+    private int _disposed;
 
     /// <summary>Creates the core; it runs once <see cref="Start"/> gives it a transport.</summary>
     public SipStack(SipStackOptions options, ILoggerFactory loggerFactory, TimeProvider time)
@@ -86,9 +87,13 @@ public sealed partial class SipStack : IAsyncDisposable
         return completion.Task;
     }
 
-    /// <summary>Stops the loop; transactions still alive are dropped with their timers.</summary>
+    /// <summary>Stops the loop; transactions still alive are dropped with their timers. Safe to call more than once.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
         _work.Writer.TryComplete();
         await _stopping.CancelAsync();
         if (_loop is not null)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using ContactCenter.Firmware.CommandLine;
 using ContactCenter.Firmware.Sip;
+using ContactCenter.Sip;
 using ContactCenter.Sip.Transport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,9 @@ internal static class ApplianceHost
     /// <summary>Exit code when the appliance cannot start (data directory, port in use).</summary>
     public const int StartFailureExitCode = 1;
 
+    private static string Version { get; } =
+        typeof(ApplianceHost).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "?";
+
     /// <summary>Starts every listener, prints the ready line, runs until SIGINT/SIGTERM and stops cleanly.</summary>
     /// <returns>The process exit code: 0 after a clean stop, <see cref="StartFailureExitCode"/> when start failed.</returns>
     public static async Task<int> RunAsync(ApplianceSettings settings, IConfiguration? configFile, TextWriter stdout, TextWriter stderr)
@@ -32,8 +36,7 @@ internal static class ApplianceHost
         try
         {
             var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(LoggingSetup.StartupCategory);
-            var version = typeof(ApplianceHost).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "?";
-            FirmwareLog.Starting(logger, ApplianceCommandLine.ExecutableName, version, settings.DataDirectory, settings.ConfigFile ?? "(embedded defaults)");
+            FirmwareLog.Starting(logger, ApplianceCommandLine.ExecutableName, Version, settings.DataDirectory, settings.ConfigFile ?? "(embedded defaults)");
             try
             {
                 await host.StartAsync().ConfigureAwait(false);
@@ -99,12 +102,15 @@ internal static class ApplianceHost
         services.AddOptions<SipHostOptions>().Bind(configuration.GetSection(SipHostOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SipHostOptions>, SipHostOptionsValidator>();
 
-        // The seam for the SIP core: replace these two lines with the core's receive handler.
-        services.AddSingleton<UnwiredSipCore>();
-        services.AddSingleton<SipReceiveHandler>(static sp => sp.GetRequiredService<UnwiredSipCore>().Receive);
+        services.AddSingleton(static sp => new SipStack(
+            new SipStackOptions { UserAgent = $"ContactCenter/{Version}" },
+            sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<SipReceiveHandler>(static sp => sp.GetRequiredService<SipStack>().Receive);
 
         services.AddSingleton<SipHostedService>();
         services.AddHostedService(static sp => sp.GetRequiredService<SipHostedService>());
+        services.AddHostedService<UnroutedCallResponder>();
     }
 
     // The resolved command-line/environment values override the config file's sections.

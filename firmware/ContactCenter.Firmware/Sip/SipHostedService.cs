@@ -1,5 +1,6 @@
 using System.Net;
 using ContactCenter.Firmware.Hosting;
+using ContactCenter.Sip;
 using ContactCenter.Sip.Transport;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -8,12 +9,13 @@ using Microsoft.Extensions.Options;
 namespace ContactCenter.Firmware.Sip;
 
 /// <summary>
-/// Owns the SIP transport layer: binds UDP and TCP on start (a port in use surfaces as
-/// <see cref="SipTransportBindException"/>), reports the bound port for the ready line, closes on stop.
-/// Messages go to the <see cref="SipReceiveHandler"/> chosen by the composition root.
+/// Owns the SIP transport layer and runs the SIP core on it: binds UDP and TCP on start (a port in use
+/// surfaces as <see cref="SipTransportBindException"/>), starts the core, reports the bound port for the
+/// ready line; on stop, the core ends before the listeners close.
 /// </summary>
 internal sealed class SipHostedService(
     IOptions<SipHostOptions> options,
+    SipStack stack,
     SipReceiveHandler handler,
     ILoggerFactory loggerFactory,
     TimeProvider time,
@@ -47,6 +49,7 @@ internal sealed class SipHostedService(
         }
 
         _transport = transport;
+        stack.Start(transport);
         readyLine.Add("sip", transport.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         FirmwareLog.SipListening(logger, transport.Port, settings.Bind.Count == 0 ? "all addresses" : string.Join(", ", settings.Bind));
     }
@@ -56,6 +59,7 @@ internal sealed class SipHostedService(
     {
         if (Interlocked.Exchange(ref _transport, null) is { } transport)
         {
+            await stack.DisposeAsync().ConfigureAwait(false);
             await transport.DisposeAsync().ConfigureAwait(false);
             FirmwareLog.SipStopped(logger);
         }
@@ -66,6 +70,7 @@ internal sealed class SipHostedService(
     {
         if (Interlocked.Exchange(ref _transport, null) is { } transport)
         {
+            await stack.DisposeAsync().ConfigureAwait(false);
             await transport.DisposeAsync().ConfigureAwait(false);
         }
     }

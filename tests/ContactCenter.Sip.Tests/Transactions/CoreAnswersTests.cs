@@ -116,4 +116,13 @@ public class CoreAnswersTests
         Assert.Equal(200, Assert.Single(await h.DrainAsync()).Message.StatusCode);
         Assert.Equal(0, h.Stack.LoopFaults);
     }
+
+    [Fact]
+    public async Task DisposingTwice_IsHarmless()
+    {
+        var h = new StackHarness();
+        await h.DisposeAsync();
+        await h.DisposeAsync();
+        Assert.Equal(0, h.Stack.LoopFaults);
+    }
 }
