@@ -1,0 +1,7 @@
+namespace ContactCenter.Media.Relay;
+
+/// <summary>A snapshot of one leg's counters.</summary>
+/// <param name="Leg">The leg.</param>
+/// <param name="Rtp">The RTP stream received from this leg's peer.</param>
+/// <param name="Rtcp">The RTCP stream received from this leg's peer.</param>
+public readonly record struct RtpRelayLegStatistics(RtpRelayLeg Leg, RtpStreamStatistics Rtp, RtpStreamStatistics Rtcp);
