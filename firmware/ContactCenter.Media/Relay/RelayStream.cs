@@ -138,6 +138,12 @@ internal sealed class RelayStream
                 {
                     break;
                 }
+                catch (SocketException e) when (e.SocketErrorCode == SocketError.MessageSize)
+                {
+                    // Larger than the buffer: truncated by the kernel, not media we relay.
+                    Interlocked.Increment(ref _invalid);
+                    continue;
+                }
                 catch (SocketException e) when (IsTransient(e.SocketErrorCode))
                 {
                     // ICMP errors for an earlier send (a phone that went away): the socket is fine.
@@ -209,13 +215,15 @@ internal sealed class RelayStream
             return;
         }
 
+        // Counted before the send, so whoever receives the packet already sees it counted.
+        Interlocked.Increment(ref _relayed);
         try
         {
             _peer.Socket.SendTo(datagram, SocketFlags.None, destination.Address);
-            Interlocked.Increment(ref _relayed);
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
+            Interlocked.Decrement(ref _relayed);
             Interlocked.Increment(ref _undeliverable);
         }
     }
@@ -286,5 +294,5 @@ internal sealed class RelayStream
 
     private static bool IsTransient(SocketError error) =>
         error is SocketError.ConnectionReset or SocketError.ConnectionRefused or SocketError.HostUnreachable
-            or SocketError.NetworkUnreachable or SocketError.MessageSize or SocketError.TimedOut or SocketError.HostDown;
+            or SocketError.NetworkUnreachable or SocketError.TimedOut or SocketError.HostDown;
 }

@@ -37,7 +37,7 @@ public sealed class RtpRelaySession : IAsyncDisposable
     private readonly RtpNoMediaHandler? _onNoMedia;
     private readonly TimeSpan _noMediaTimeout;
     private readonly Lock _noMediaGate = new();
-    private readonly bool[] _reportedSilent = new bool[2];
+    private readonly long[] _reportedSilenceStart = new long[2];
     private readonly CancellationTokenSource _stopping = new();
     private readonly Action<RtpRelaySession>? _onDisposed;
     private ITimer? _noMediaTimer;
@@ -128,7 +128,7 @@ public sealed class RtpRelaySession : IAsyncDisposable
         lock (_noMediaGate)
         {
             _silenceOrigin = _time.GetTimestamp();
-            Array.Clear(_reportedSilent);
+            Array.Clear(_reportedSilenceStart);
             _noMediaTimer?.Change(_noMediaTimeout, Timeout.InfiniteTimeSpan);
         }
     }
@@ -212,16 +212,16 @@ public sealed class RtpRelaySession : IAsyncDisposable
             var nextCheck = _noMediaTimeout;
             for (int i = 0; i < 2; i++)
             {
-                silentFor[i] = _time.GetElapsedTime(SilenceStart((RtpRelayLeg)i));
+                // A silence is identified by when it began: media that came back in between starts a new one.
+                long start = SilenceStart((RtpRelayLeg)i);
+                silentFor[i] = _time.GetElapsedTime(start);
                 if (silentFor[i] >= _noMediaTimeout)
                 {
-                    report[i] = !_reportedSilent[i];
-                    _reportedSilent[i] = true;
+                    report[i] = _reportedSilenceStart[i] != start;
+                    _reportedSilenceStart[i] = start;
                 }
                 else
                 {
-                    // Media came back: a later silence is a new episode.
-                    _reportedSilent[i] = false;
                     var remaining = _noMediaTimeout - silentFor[i];
                     if (remaining < nextCheck)
                     {
