@@ -19,6 +19,7 @@ public sealed class AllocationMeasurement;
 public class RelayAllocationTests
 {
     private const int Packets = 4000;
+    private const int Windows = 5;
 
     [Fact]
     public async Task RelayingAPacket_AllocatesNothing()
@@ -37,13 +38,20 @@ public class RelayAllocationTests
         byte[] buffer = new byte[2048];
 
         RoundTrips(500); // warm up: latching, JIT, the loops' one-time state machine boxes
-        long before = GC.GetTotalAllocatedBytes(precise: true);
-        RoundTrips(Packets / 2);
-        long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        // The count is process-wide, and the test host may still be reporting earlier results on its own threads.
+        // A per-packet allocation in the relay shows in every window; the host's noise does not: keep the quietest.
+        var windows = new long[Windows];
+        for (int w = 0; w < Windows; w++)
+        {
+            long before = GC.GetTotalAllocatedBytes(precise: true);
+            RoundTrips(Packets / 2);
+            windows[w] = GC.GetTotalAllocatedBytes(precise: true) - before;
+        }
 
-        Assert.Equal(500 + (Packets / 2), session.GetStatistics(RtpRelayLeg.A).Rtp.Relayed);
+        Assert.Equal(500 + (Windows * Packets / 2), session.GetStatistics(RtpRelayLeg.A).Rtp.Relayed);
+        long allocated = windows.Min();
         // Any per-packet allocation costs at least 24 bytes each: 4000 packets would show up as ≥ 96 KB.
-        Assert.True(allocated < 16 * 1024, $"{allocated} bytes allocated for {Packets} relayed packets ({(double)allocated / Packets:F2} per packet)");
+        Assert.True(allocated < 16 * 1024, $"{allocated} bytes allocated for {Packets} relayed packets ({(double)allocated / Packets:F2} per packet); windows: {string.Join(", ", windows)}");
 
         void RoundTrips(int count)
         {
