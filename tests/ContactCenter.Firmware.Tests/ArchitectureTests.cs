@@ -10,6 +10,7 @@ public class ArchitectureTests
     private static readonly Dictionary<string, string[]> Allowed = new()
     {
         ["ContactCenter.Sip"] = [],
+        ["ContactCenter.Media"] = [],
         ["contactcenter"] = ["ContactCenter.Sip"],
     };
 
@@ -27,10 +28,12 @@ public class ArchitectureTests
         Assert.All(ours, reference => Assert.Contains(reference, Allowed[name]));
     }
 
-    [Fact]
-    public void Sip_UsesNoFrameworkBeyondLoggingAbstractions()
+    [Theory]
+    [InlineData("ContactCenter.Sip")]
+    [InlineData("ContactCenter.Media")]
+    public void Library_UsesNoFrameworkBeyondLoggingAbstractions(string name)
     {
-        var references = Assembly.Load("ContactCenter.Sip").GetReferencedAssemblies().Select(r => r.Name!).ToList();
+        var references = Assembly.Load(name).GetReferencedAssemblies().Select(r => r.Name!).ToList();
         Assert.DoesNotContain(references, r => r.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
         Assert.DoesNotContain(references, r => r.StartsWith("Serilog", StringComparison.Ordinal));
         Assert.DoesNotContain(references, r => r.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) && r != "Microsoft.Extensions.Logging.Abstractions");
