@@ -111,7 +111,10 @@ public sealed class ContactCenterDatabase
     }
 
     /// <summary>Runs <paramref name="work"/> in one transaction on a fresh connection; commits when it returns.</summary>
-    public T InTransaction<T>(Func<SqliteConnection, SqliteTransaction, T> work)
+    /// <param name="work">The change.</param>
+    /// <param name="notify">Whether to run the <see cref="OnCommitted"/> callbacks (configuration changes); false for
+    /// high-rate writes the directory does not read (registrations, call records).</param>
+    public T InTransaction<T>(Func<SqliteConnection, SqliteTransaction, T> work, bool notify = true)
     {
         ArgumentNullException.ThrowIfNull(work);
         T result;
@@ -124,7 +127,11 @@ public sealed class ContactCenterDatabase
             transaction.Commit();
         }
 
-        NotifyCommitted();
+        if (notify)
+        {
+            NotifyCommitted();
+        }
+
         return result;
     }
 

@@ -17,7 +17,7 @@ public sealed class CallRecordRepository(ContactCenterDatabase database)
 
     /// <summary>Opens a record for a call that starts at <paramref name="startedAt"/>; returns its id.</summary>
     public long Open(string callId, string caller, string callee, CallDirection direction, DateTimeOffset startedAt, long? linkedId = null) =>
-        database.InTransaction((connection, transaction) =>
+        database.InTransaction(notify: false, work: (connection, transaction) =>
         {
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
@@ -36,7 +36,7 @@ public sealed class CallRecordRepository(ContactCenterDatabase database)
         });
 
     /// <summary>Records the answer time of an open record; false when no open record has that id.</summary>
-    public bool MarkAnswered(long id, DateTimeOffset answeredAt) => database.InTransaction((connection, transaction) =>
+    public bool MarkAnswered(long id, DateTimeOffset answeredAt) => database.InTransaction(notify: false, work: (connection, transaction) =>
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -48,13 +48,13 @@ public sealed class CallRecordRepository(ContactCenterDatabase database)
 
     /// <summary>Closes an open record; false when no open record has that id.</summary>
     public bool Close(long id, CallStatus status, DateTimeOffset endedAt, HangupParty? hangupBy) =>
-        database.InTransaction((connection, transaction) => CloseOne(connection, transaction, id, status, endedAt, hangupBy));
+        database.InTransaction(notify: false, work: (connection, transaction) => CloseOne(connection, transaction, id, status, endedAt, hangupBy));
 
     /// <summary>
     /// Closes every record still open (left by a stop or a crash) as <see cref="CallStatus.Interrupted"/> at
     /// <paramref name="endedAt"/> (in practice: the start of this run), hung up by the system; returns how many.
     /// </summary>
-    public int CloseInterrupted(DateTimeOffset endedAt) => database.InTransaction((connection, transaction) =>
+    public int CloseInterrupted(DateTimeOffset endedAt) => database.InTransaction(notify: false, work: (connection, transaction) =>
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;

@@ -13,7 +13,7 @@ public sealed class RegistrationRepository(ContactCenterDatabase database)
     {
         ArgumentNullException.ThrowIfNull(registration);
         var now = Codes.UnixMs(database.Time.GetUtcNow());
-        return database.InTransaction((connection, transaction) =>
+        return database.InTransaction(notify: false, work: (connection, transaction) =>
         {
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
@@ -45,7 +45,7 @@ public sealed class RegistrationRepository(ContactCenterDatabase database)
     }
 
     /// <summary>Removes one binding.</summary>
-    public ChangeResult Remove(string extensionNumber, string contactUri) => database.InTransaction((connection, transaction) =>
+    public ChangeResult Remove(string extensionNumber, string contactUri) => database.InTransaction(notify: false, work: (connection, transaction) =>
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -59,7 +59,7 @@ public sealed class RegistrationRepository(ContactCenterDatabase database)
     });
 
     /// <summary>Removes every binding of an extension (<c>Contact: *</c> with Expires 0); returns how many.</summary>
-    public int RemoveAll(string extensionNumber) => database.InTransaction((connection, transaction) =>
+    public int RemoveAll(string extensionNumber) => database.InTransaction(notify: false, work: (connection, transaction) =>
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -72,7 +72,7 @@ public sealed class RegistrationRepository(ContactCenterDatabase database)
     public int RemoveExpired()
     {
         var now = Codes.UnixMs(database.Time.GetUtcNow());
-        return database.InTransaction((connection, transaction) =>
+        return database.InTransaction(notify: false, work: (connection, transaction) =>
         {
             using var command = connection.CreateCommand();
             command.Transaction = transaction;

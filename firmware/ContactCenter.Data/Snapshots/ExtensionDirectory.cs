@@ -12,7 +12,7 @@ namespace ContactCenter.Data.Snapshots;
 /// process (the CLI, the web UI's worker) commits, detected by polling <c>PRAGMA data_version</c> every
 /// <see cref="PollInterval"/> on a dedicated read connection: SQLite changes that value exactly when some
 /// other connection has committed, so an idle poll costs one pragma and no query.
-/// Each reload publishes the new version on <see cref="Changes"/> (latest only; readers that fall behind see the newest).
+/// Each reload after the first publishes the new version on <see cref="Changes"/> (latest only; readers that fall behind see the newest).
 /// </summary>
 public sealed class ExtensionDirectory : IDisposable
 {
@@ -135,7 +135,7 @@ public sealed class ExtensionDirectory : IDisposable
 
             var next = new ExtensionSnapshot(previous.Version + 1, realm, extensions);
             Volatile.Write(ref _current, next);
-            published = next.Version;
+            published = previous.Version > 0 ? next.Version : 0; // the first load is what Start returns with, not a change
             DataLog.DirectoryReloaded(_logger, extensions.Count, next.Version);
         }
         catch (SqliteException ex)
