@@ -69,6 +69,7 @@ public sealed class ContactCenterDatabase
         ArgumentNullException.ThrowIfNull(time);
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("ContactCenter.Data");
         var database = new ContactCenterDatabase(System.IO.Path.GetFullPath(path), time, logger);
+        CreateOwnerOnly(database.Path);
         using (var connection = database.OpenConnection())
         {
             // WAL: readers (the appliance's snapshot reload, the CLI's list) never block the writer and the
@@ -158,6 +159,30 @@ public sealed class ContactCenterDatabase
 
     /// <summary>Reads <c>PRAGMA journal_mode</c> (for status and tests).</summary>
     public string JournalMode() => Read(static c => Scalar(c, "PRAGMA journal_mode;"));
+
+    // The file holds the HA1 digests: create it readable by the appliance's user only. SQLite gives the
+    // -wal and -shm files the database file's permissions. An empty file is a valid new database.
+    private static void CreateOwnerOnly(string path)
+    {
+        if (OperatingSystem.IsWindows() || File.Exists(path))
+        {
+            return;
+        }
+
+        try
+        {
+            using var file = new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another process created it first.
+        }
+    }
 
     internal static string Scalar(SqliteConnection connection, string sql)
     {

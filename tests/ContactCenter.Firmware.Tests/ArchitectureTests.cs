@@ -10,7 +10,8 @@ public class ArchitectureTests
     private static readonly Dictionary<string, string[]> Allowed = new()
     {
         ["ContactCenter.Sip"] = [],
-        ["contactcenter"] = ["ContactCenter.Sip"],
+        ["ContactCenter.Data"] = [],
+        ["contactcenter"] = ["ContactCenter.Sip", "ContactCenter.Data"],
     };
 
     public static TheoryData<string> Assemblies => new(Allowed.Keys);

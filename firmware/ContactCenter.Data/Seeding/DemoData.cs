@@ -78,7 +78,7 @@ public static class DemoData
 
         // UnixCreateMode applies only when the file is new: drop an old copy first so the mode always holds.
         File.Delete(path);
-        using var writer = new StreamWriter(path, Encoding.UTF8, options);
+        using var writer = new StreamWriter(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), options);
         writer.Write(Format(credentials));
         return path;
     }
