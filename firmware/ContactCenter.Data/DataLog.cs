@@ -23,6 +23,6 @@ internal static partial class DataLog
     [LoggerMessage(6101, LogLevel.Error, "Extension directory reload failed; keeping the previous snapshot")]
     public static partial void DirectoryReloadFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(6200, LogLevel.Warning, "Closed {Count} call records left open by the previous run as interrupted")]
-    public static partial void CallsInterrupted(ILogger logger, int count);
+    [LoggerMessage(6201, LogLevel.Error, "Writing a batch of {Count} call-record steps failed; they are lost")]
+    public static partial void CallRecordBatchFailed(ILogger logger, int count, Exception exception);
 }

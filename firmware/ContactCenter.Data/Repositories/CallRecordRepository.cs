@@ -18,33 +18,11 @@ public sealed class CallRecordRepository(ContactCenterDatabase database)
     /// <summary>Opens a record for a call that starts at <paramref name="startedAt"/>; returns its id.</summary>
     public long Open(string callId, string caller, string callee, CallDirection direction, DateTimeOffset startedAt, long? linkedId = null) =>
         database.InTransaction(notify: false, work: (connection, transaction) =>
-        {
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = """
-                INSERT INTO call_records (call_id, linked_id, started_at, caller, callee, direction, is_open)
-                VALUES ($callId, $linked, $started, $caller, $callee, $direction, 1);
-                SELECT last_insert_rowid();
-                """;
-            command.Parameters.AddWithValue("$callId", callId);
-            command.Parameters.AddWithValue("$linked", (object?)linkedId ?? DBNull.Value);
-            command.Parameters.AddWithValue("$started", Codes.UnixMs(startedAt));
-            command.Parameters.AddWithValue("$caller", caller);
-            command.Parameters.AddWithValue("$callee", callee);
-            command.Parameters.AddWithValue("$direction", Codes.Of(direction));
-            return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-        });
+            OpenOne(connection, transaction, callId, caller, callee, direction, startedAt, linkedId));
 
     /// <summary>Records the answer time of an open record; false when no open record has that id.</summary>
-    public bool MarkAnswered(long id, DateTimeOffset answeredAt) => database.InTransaction(notify: false, work: (connection, transaction) =>
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "UPDATE call_records SET answered_at = $at WHERE id = $id AND is_open = 1 AND answered_at IS NULL";
-        command.Parameters.AddWithValue("$id", id);
-        command.Parameters.AddWithValue("$at", Codes.UnixMs(answeredAt));
-        return command.ExecuteNonQuery() == 1;
-    });
+    public bool MarkAnswered(long id, DateTimeOffset answeredAt) =>
+        database.InTransaction(notify: false, work: (connection, transaction) => MarkAnsweredOne(connection, transaction, id, answeredAt));
 
     /// <summary>Closes an open record; false when no open record has that id.</summary>
     public bool Close(long id, CallStatus status, DateTimeOffset endedAt, HangupParty? hangupBy) =>
@@ -103,6 +81,34 @@ public sealed class CallRecordRepository(ContactCenterDatabase database)
         command.CommandText = "SELECT count(*) FROM call_records WHERE is_open = 1";
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     });
+
+    internal static long OpenOne(SqliteConnection connection, SqliteTransaction transaction, string callId, string caller, string callee, CallDirection direction, DateTimeOffset startedAt, long? linkedId)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO call_records (call_id, linked_id, started_at, caller, callee, direction, is_open)
+            VALUES ($callId, $linked, $started, $caller, $callee, $direction, 1);
+            SELECT last_insert_rowid();
+            """;
+        command.Parameters.AddWithValue("$callId", callId);
+        command.Parameters.AddWithValue("$linked", (object?)linkedId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$started", Codes.UnixMs(startedAt));
+        command.Parameters.AddWithValue("$caller", caller);
+        command.Parameters.AddWithValue("$callee", callee);
+        command.Parameters.AddWithValue("$direction", Codes.Of(direction));
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    internal static bool MarkAnsweredOne(SqliteConnection connection, SqliteTransaction transaction, long id, DateTimeOffset answeredAt)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "UPDATE call_records SET answered_at = $at WHERE id = $id AND is_open = 1 AND answered_at IS NULL";
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$at", Codes.UnixMs(answeredAt));
+        return command.ExecuteNonQuery() == 1;
+    }
 
     internal static bool CloseOne(SqliteConnection connection, SqliteTransaction transaction, long id, CallStatus status, DateTimeOffset endedAt, HangupParty? hangupBy)
     {
