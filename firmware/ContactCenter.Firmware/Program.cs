@@ -1,3 +1,4 @@
+using ContactCenter.Firmware.Admin;
 using ContactCenter.Firmware.CommandLine;
 using ContactCenter.Firmware.Hosting;
 
@@ -18,9 +19,14 @@ internal static class Program
                 await Console.Error.WriteLineAsync($"error: {parsed.Error}").ConfigureAwait(false);
                 return CommandLineResult.UsageExitCode;
             case CommandLineAction.Subcommand:
-                // Subcommands (users, status, backup, restore) dispatch here once they exist.
-                await Console.Error.WriteLineAsync($"error: command '{parsed.Subcommand}' is not available").ConfigureAwait(false);
-                return CommandLineResult.UsageExitCode;
+                var command = AdminCommandLine.Parse(parsed.Subcommand!, parsed.SubcommandArguments, Environment.GetEnvironmentVariable);
+                if (command.Error is not null)
+                {
+                    await Console.Error.WriteLineAsync($"error: {command.Error}").ConfigureAwait(false);
+                    return CommandLineResult.UsageExitCode;
+                }
+
+                return await AdminCommands.RunAsync(command, Console.Out, Console.Error, TimeProvider.System).ConfigureAwait(false);
             default:
                 return await ApplianceHost.RunAsync(parsed.Settings, parsed.ConfigFile, Console.Out, Console.Error).ConfigureAwait(false);
         }

@@ -11,7 +11,8 @@ public class ArchitectureTests
     {
         ["ContactCenter.Sip"] = [],
         ["ContactCenter.Media"] = [],
-        ["contactcenter"] = ["ContactCenter.Sip"],
+        ["ContactCenter.Data"] = [],
+        ["contactcenter"] = ["ContactCenter.Sip", "ContactCenter.Data"],
     };
 
     public static TheoryData<string> Assemblies => new(Allowed.Keys);

@@ -31,8 +31,8 @@ internal static class ApplianceCommandLine
             static (s, v) => OptionValues.Port(v, p => s.SipPort = p)),
     ];
 
-    /// <summary>Admin subcommands (<c>users</c>, <c>status</c>, <c>backup</c>, <c>restore</c> come with later issues).</summary>
-    public static readonly IReadOnlyList<string> Subcommands = [];
+    /// <summary>Admin subcommands (<c>backup</c>, <c>restore</c> come with a later issue).</summary>
+    public static readonly IReadOnlyList<string> Subcommands = ["users", "status"];
 
     /// <summary>Parses <paramref name="args"/> against the environment and the config file it names.</summary>
     /// <param name="args">The arguments, without the executable.</param>
@@ -161,6 +161,9 @@ internal static class ApplianceCommandLine
         }
 
         text.Append("  ").Append("-h, --help".PadRight(18)).AppendLine("show this help")
+            .AppendLine()
+            .AppendLine("admin commands (see 'contactcenter users --help'):")
+            .AppendLine("  users add|list|passwd|remove, status")
             .AppendLine()
             .AppendLine("precedence: command line, then environment, then config file, then defaults.")
             .AppendLine("exit codes: 0 clean stop, 1 start failure (data directory, port in use), 2 usage error.");

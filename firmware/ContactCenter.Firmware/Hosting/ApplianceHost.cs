@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Reflection;
+using ContactCenter.Data;
+using ContactCenter.Data.Snapshots;
 using ContactCenter.Firmware.CommandLine;
 using ContactCenter.Firmware.Sip;
+using ContactCenter.Firmware.Storage;
 using ContactCenter.Sip;
 using ContactCenter.Sip.Transport;
 using Microsoft.Extensions.Configuration;
@@ -93,8 +96,18 @@ internal static class ApplianceHost
         builder.Services.Configure<ConsoleLifetimeOptions>(static o => o.SuppressStatusMessages = true);
         builder.Services.Configure<HostOptions>(static o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
 
+        AddStorage(builder.Services, settings.DataDirectory);
         AddSip(builder.Services, builder.Configuration);
         return builder.Build();
+    }
+
+    // Storage first: its hosted service opens the database before any listener accepts a request.
+    private static void AddStorage(IServiceCollection services, string dataDirectory)
+    {
+        services.AddSingleton(sp => ContactCenterDatabase.Open(
+            dataDirectory, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<ExtensionDirectory>();
+        services.AddHostedService<StorageHostedService>();
     }
 
     private static void AddSip(IServiceCollection services, ConfigurationManager configuration)
@@ -139,6 +152,8 @@ internal static class ApplianceHost
         return exception switch
         {
             SipTransportBindException bind => bind.Message,
+            DatabaseSchemaException schema => schema.Message,
+            Microsoft.Data.Sqlite.SqliteException sqlite => $"database error: {sqlite.Message}",
             OptionsValidationException invalid => $"invalid configuration: {string.Join("; ", invalid.Failures)}",
             _ => $"start failed: {exception.GetType().Name}: {exception.Message}",
         };

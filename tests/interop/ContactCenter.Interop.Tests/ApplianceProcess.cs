@@ -26,6 +26,7 @@ public sealed partial class ApplianceProcess : IAsyncDisposable
     private readonly Task _stdoutPump;
     private readonly Task _stderrPump;
     private readonly bool _ownsDataDirectory;
+    private readonly List<(Func<string, bool> Match, TaskCompletionSource<string> Found)> _stderrWaiters = [];
 
     private ApplianceProcess(Process process, string dataDirectory, bool ownsDataDirectory)
     {
@@ -135,6 +136,28 @@ public sealed partial class ApplianceProcess : IAsyncDisposable
             .ToDictionary(kv => kv[0], kv => kv.Length > 1 ? kv[1] : "");
     }
 
+    /// <summary>Waits for a standard-error line (already printed or still to come) that matches; fails with the console log after <paramref name="timeout"/>.</summary>
+    public async Task<string> WaitForStandardErrorAsync(Func<string, bool> match, TimeSpan timeout)
+    {
+        var found = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_lock)
+        {
+            if (_stderr.FirstOrDefault(match) is { } line)
+            {
+                return line;
+            }
+
+            _stderrWaiters.Add((match, found));
+        }
+
+        if (await Task.WhenAny(found.Task, Task.Delay(timeout)) != found.Task)
+        {
+            throw new TimeoutException($"no matching line on standard error within {timeout.TotalSeconds} s. stderr:\n{string.Join('\n', StandardError)}");
+        }
+
+        return await found.Task;
+    }
+
     /// <summary>Sends SIGTERM and waits for the process to exit; returns its exit code.</summary>
     public async Task<int> StopAsync()
     {
@@ -198,6 +221,14 @@ public sealed partial class ApplianceProcess : IAsyncDisposable
             lock (_lock)
             {
                 lines.Add(line);
+                if (!isStdout)
+                {
+                    foreach (var waiter in _stderrWaiters.Where(w => w.Match(line)).ToList())
+                    {
+                        _stderrWaiters.Remove(waiter);
+                        waiter.Found.TrySetResult(line);
+                    }
+                }
             }
 
             if (isStdout && line.StartsWith("ready ", StringComparison.Ordinal))

@@ -1,0 +1,32 @@
+namespace ContactCenter.Data.Repositories;
+
+/// <summary>One call record (CDR). Open while the call runs; closed with a final status.</summary>
+/// <param name="Id">The record id.</param>
+/// <param name="CallId">The correlation id of the call (the caller leg's Call-ID), as in the logs.</param>
+/// <param name="LinkedId">The record this one continues (transfer, queue leg), if any.</param>
+/// <param name="StartedAt">When the call arrived.</param>
+/// <param name="AnsweredAt">When it was answered, if it was.</param>
+/// <param name="EndedAt">When it ended, once closed.</param>
+/// <param name="Caller">The calling number or URI.</param>
+/// <param name="Callee">The called number or URI.</param>
+/// <param name="Direction">Internal, inbound or outbound.</param>
+/// <param name="Status">The final status, once closed.</param>
+/// <param name="RingTime">From start to answer (or to the end when unanswered).</param>
+/// <param name="TalkTime">From answer to the end.</param>
+/// <param name="HangupBy">Who ended it, once known.</param>
+/// <param name="IsOpen">Whether the call is still running.</param>
+public sealed record CallRecord(
+    long Id,
+    string CallId,
+    long? LinkedId,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? AnsweredAt,
+    DateTimeOffset? EndedAt,
+    string Caller,
+    string Callee,
+    CallDirection Direction,
+    CallStatus? Status,
+    TimeSpan RingTime,
+    TimeSpan TalkTime,
+    HangupParty? HangupBy,
+    bool IsOpen);

@@ -1,0 +1,140 @@
+using ContactCenter.Data.Migrations;
+using ContactCenter.Data.Repositories;
+using Microsoft.Data.Sqlite;
+using Xunit;
+
+namespace ContactCenter.Data.Tests;
+
+[Trait("Category", "Integration")]
+public sealed class DatabaseTests : IDisposable
+{
+    private readonly TempDataDirectory _data = new();
+
+    public void Dispose() => _data.Dispose();
+
+    [Fact]
+    public void Open_CreatesTheFile_AndMigratesToTheLatestVersion()
+    {
+        var database = _data.Open();
+
+        Assert.True(File.Exists(_data.DatabasePath));
+        Assert.Equal(SchemaMigrations.LatestVersion, database.SchemaVersion);
+        var tables = database.Read(static c =>
+        {
+            using var command = c.CreateCommand();
+            command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name";
+            using var reader = command.ExecuteReader();
+            var names = new List<string>();
+            while (reader.Read())
+            {
+                names.Add(reader.GetString(0));
+            }
+
+            return names;
+        });
+        Assert.Equal(["call_records", "departments", "devices", "extensions", "registrations", "settings"], tables);
+        Assert.Equal("contactcenter.local", new SettingsRepository(database).SipRealm());
+    }
+
+    [Fact]
+    public void Reopen_IsIdempotent_AndKeepsTheData()
+    {
+        var first = _data.Open();
+        Assert.Equal(ChangeResult.Done, new ExtensionRepository(first).Add(new NewExtension("200", "Zoé", "correct-horse-9")));
+
+        var second = _data.Open();
+
+        Assert.Equal(SchemaMigrations.LatestVersion, second.SchemaVersion);
+        Assert.Equal("Zoé", new ExtensionRepository(second).Get("200")!.DisplayName);
+    }
+
+    [Fact]
+    public void NewerSchema_IsRefused_WithAClearMessage_AndLeftUntouched()
+    {
+        _data.Open();
+        using (var connection = new SqliteConnection($"Data Source={_data.DatabasePath}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA user_version = 99";
+            command.ExecuteNonQuery();
+        }
+
+        var error = Assert.Throws<DatabaseSchemaException>(() => _data.Open());
+
+        Assert.Contains("schema version 99", error.Message, StringComparison.Ordinal);
+        Assert.Contains("newer than this firmware", error.Message, StringComparison.Ordinal);
+        using var check = new SqliteConnection($"Data Source={_data.DatabasePath}");
+        check.Open();
+        Assert.Equal(99, MigrationRunner.ReadVersion(check));
+    }
+
+    [Fact]
+    public void Connections_UseWal_ForeignKeys_BusyTimeout_AndNormalSync()
+    {
+        var database = _data.Open();
+
+        Assert.Equal("wal", database.JournalMode());
+        using var connection = database.OpenConnection();
+        Assert.Equal("1", ContactCenterDatabase.Scalar(connection, "PRAGMA foreign_keys;"));
+        Assert.Equal("5000", ContactCenterDatabase.Scalar(connection, "PRAGMA busy_timeout;"));
+        Assert.Equal("1", ContactCenterDatabase.Scalar(connection, "PRAGMA synchronous;"));
+    }
+
+    [Fact]
+    public void ForeignKeys_AreEnforced()
+    {
+        var database = _data.Open();
+
+        var error = Assert.Throws<SqliteException>(() => database.InTransaction(static (c, t) =>
+        {
+            using var command = c.CreateCommand();
+            command.Transaction = t;
+            command.CommandText = "INSERT INTO devices (mac, vendor, model, extension_id, created_at) VALUES ('001565aabbcc', 'Yealink', 'T54W', 4242, 0)";
+            return command.ExecuteNonQuery();
+        }));
+
+        Assert.Contains("FOREIGN KEY", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UncommittedTransaction_LosesNothingCommitted_AndAddsNothing()
+    {
+        var database = _data.Open();
+        var extensions = new ExtensionRepository(database);
+        Assert.Equal(ChangeResult.Done, extensions.Add(new NewExtension("300", "Committed", "committed-pass-1")));
+
+        // A crash mid-change: the transaction is never committed, the connection goes away.
+        var connection = database.OpenConnection();
+        var transaction = connection.BeginTransaction();
+        using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = "DELETE FROM extensions; INSERT INTO settings (key, value) VALUES ('half', 'done');";
+            command.ExecuteNonQuery();
+        }
+
+        connection.Dispose();
+        SqliteConnection.ClearAllPools();
+
+        var reopened = _data.Open();
+        Assert.NotNull(new ExtensionRepository(reopened).Get("300"));
+        Assert.Null(new SettingsRepository(reopened).Get("half"));
+    }
+
+    [Fact]
+    public void FailedChange_RollsBack_Whole()
+    {
+        var database = _data.Open();
+
+        Assert.Throws<SqliteException>(() => database.InTransaction(static (c, t) =>
+        {
+            using var command = c.CreateCommand();
+            command.Transaction = t;
+            command.CommandText = "INSERT INTO settings (key, value) VALUES ('first', '1'); INSERT INTO settings (key, value) VALUES ('first', '2');";
+            return command.ExecuteNonQuery();
+        }));
+
+        Assert.Null(new SettingsRepository(database).Get("first"));
+    }
+}
