@@ -101,15 +101,20 @@ public sealed partial class SipMessage
         return true;
     }
 
-    internal bool TryParseFromTo()
+    // Parses From and To; returns the id of the first that is malformed, or Unknown when both parse.
+    internal SipHeaderId TryParseFromTo()
     {
-        if (SipNameAddress.TryParse(GetHeader(SipHeaderId.From) ?? "", out var from) && SipNameAddress.TryParse(GetHeader(SipHeaderId.To) ?? "", out var to))
+        if (!SipNameAddress.TryParse(GetHeader(SipHeaderId.From) ?? "", out var from))
         {
-            _from = from;
-            _to = to;
-            return true;
+            return SipHeaderId.From;
         }
-        return false;
+        if (!SipNameAddress.TryParse(GetHeader(SipHeaderId.To) ?? "", out var to))
+        {
+            return SipHeaderId.To;
+        }
+        _from = from;
+        _to = to;
+        return SipHeaderId.Unknown;
     }
 
     internal bool TryParseCSeq()

@@ -271,6 +271,12 @@ public sealed class SipNameAddress
             end = end < 0 ? text.Length : pos + end;
             uriText = text[pos..end];
             pos = end;
+            // RFC 3261 §20: a URI containing a comma, question mark or semicolon must be in name-addr form.
+            // RFC 4475 §3.1.2.13 (regbadct): an unbracketed URI with escaped headers is malformed.
+            if (uriText.IndexOfAny('?', ',') >= 0)
+            {
+                return false;
+            }
         }
         if (!TryParseAddress(uriText, out var uri))
         {
