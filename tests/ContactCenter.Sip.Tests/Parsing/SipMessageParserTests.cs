@@ -274,4 +274,14 @@ public class SipMessageParserTests
         var result = Refuse(Invite.Replace("To: Bob <sip:bob@example.com>", "To: Bob, Jr <sip:bob@example.com>", StringComparison.Ordinal));
         Assert.Equal("Malformed To header", result.Reason);
     }
+    // Found by the round-trip property: "l:" CRLF SP "3" is a Content-Length of 3, and not folded.
+    [Fact]
+    public void NumericValue_StartingOnAContinuationLine_IsRead()
+    {
+        using var message = Parse(Invite.Replace("Content-Length: 3", "Content-Length:\n 3", StringComparison.Ordinal)
+            .Replace("Max-Forwards: 70", "Max-Forwards:\n\t70", StringComparison.Ordinal));
+        Assert.Equal(3, message.Body.Length);
+        Assert.Equal(70, message.MaxForwards);
+        Assert.Equal("3", message.GetHeader(SipHeaderId.ContentLength));
+    }
 }
