@@ -76,6 +76,18 @@ public sealed partial class SipStack
     // The checks of §8.2 a UAS makes before the transaction user sees a request, in the RFC's order.
     private SipMessageBuilder? Inspect(SipMessage request, SipTransactionKey key)
     {
+        // Syntax the parser leaves to the typed views, checked first like the parser's own 400s.
+        // RFC 4475 §3.1.2.11 (escruri): §19.1.1 allows no headers in a Request-URI; rejecting is the RFC's first choice.
+        if (request.RequestUri is { Headers.Count: > 0 })
+        {
+            return request.CreateResponse(400, "Request-URI must not contain headers", SipIdentifiers.NewTag());
+        }
+        // RFC 4475 §3.1.2.13 (regbadct): a Contact that does not parse (e.g. an addr-spec with headers but no <>) gets 400,
+        // so neither dialogs nor the registrar ever see a half-understood target.
+        if (request.HasHeader(SipHeaderId.Contact) && !request.IsContactWildcard && !request.TryGetContacts(out _))
+        {
+            return request.CreateResponse(400, "Malformed Contact header", SipIdentifiers.NewTag());
+        }
         // §16.3 step 3 (the B2BUA forwards like a proxy): Max-Forwards 0 ends here. OPTIONS is answered
         // instead, as §16.3 allows and RFC 4475 §3.1.1.? (zeromf) expects of an endpoint.
         if (request.MaxForwards == 0 && request.Method != SipMethod.Options)

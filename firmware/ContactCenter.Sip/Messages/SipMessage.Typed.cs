@@ -1,3 +1,4 @@
+using System.Text;
 using ContactCenter.Sip.Messages.Headers;
 
 namespace ContactCenter.Sip.Messages;
@@ -86,9 +87,10 @@ public sealed partial class SipMessage
     internal bool TryParseVias(out List<SipVia> vias)
     {
         vias = [];
+        Span<char> scratch = stackalloc char[ScratchChars];
         for (var i = IndexOf(SipHeaderId.Via, 0); i >= 0; i = IndexOf(SipHeaderId.Via, i + 1))
         {
-            if (!SipVia.TryParseList(GetValue(i), vias))
+            if (!SipVia.TryParseListValue(ValueChars(i, scratch), vias))
             {
                 return false;
             }
@@ -101,25 +103,58 @@ public sealed partial class SipMessage
         return true;
     }
 
-    internal bool TryParseFromTo()
+    // Parses From and To; returns the id of the first that is malformed, or Unknown when both parse.
+    internal SipHeaderId TryParseFromTo()
     {
-        if (SipNameAddress.TryParse(GetHeader(SipHeaderId.From) ?? "", out var from) && SipNameAddress.TryParse(GetHeader(SipHeaderId.To) ?? "", out var to))
+        Span<char> scratch = stackalloc char[ScratchChars];
+        if (!SipNameAddress.TryParseValue(ValueChars(IndexOf(SipHeaderId.From, 0), scratch), out var from))
         {
-            _from = from;
-            _to = to;
-            return true;
+            return SipHeaderId.From;
         }
-        return false;
+        if (!SipNameAddress.TryParseValue(ValueChars(IndexOf(SipHeaderId.To, 0), scratch), out var to))
+        {
+            return SipHeaderId.To;
+        }
+        _from = from;
+        _to = to;
+        return SipHeaderId.Unknown;
     }
 
     internal bool TryParseCSeq()
     {
-        if (SipCSeq.TryParse(GetHeader(SipHeaderId.CSeq) ?? "", out var cseq))
+        Span<char> scratch = stackalloc char[ScratchChars];
+        if (SipCSeq.TryParseValue(ValueChars(IndexOf(SipHeaderId.CSeq, 0), scratch), out var cseq))
         {
             _cseq = cseq;
             return true;
         }
         return false;
+    }
+
+    private const int ScratchChars = 512;
+
+    // A header value as chars for a typed parse, without creating (and caching) its string: header strings stay
+    // lazy (STYLE §6). Short unfolded values are decoded into the caller's stack scratch; folded or long values,
+    // or a value already read, come from the cached string. An absent header (index -1) gives an empty value.
+    private ReadOnlySpan<char> ValueChars(int index, Span<char> scratch)
+    {
+        if (index < 0)
+        {
+            return [];
+        }
+        if (_values?[index] is { } cached)
+        {
+            return cached;
+        }
+        ThrowIfDisposed();
+        ref readonly var entry = ref _headers[index];
+        if (entry.Folded || entry.ValueLength > scratch.Length)
+        {
+            return GetValue(index);
+        }
+        // UTF-8 never gives more chars than bytes, so the scratch is large enough; same decoding as GetValue.
+        var count = Encoding.UTF8.GetChars(_buffer.AsSpan(entry.ValueStart, entry.ValueLength), scratch);
+        return scratch[..count];
     }
 
     // 1*DIGIT, saturating at 2^32-1; false when absent. Syntax is checked by the parser.

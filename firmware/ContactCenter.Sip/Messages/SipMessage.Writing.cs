@@ -14,7 +14,8 @@ public sealed partial class SipMessage
         ThrowIfDisposed();
         if (IsRequest)
         {
-            writer.Write(Encoding.ASCII.GetBytes(MethodName));
+            // The method token as received: the start line opens the buffer, the Request-URI follows one SP after it.
+            writer.Write(_buffer.AsSpan(0, _start.UriStart - 1));
             writer.Write(" "u8);
             writer.Write(_buffer.AsSpan(_start.UriStart, _start.UriLength));
             writer.Write(" SIP/2.0\r\n"u8);

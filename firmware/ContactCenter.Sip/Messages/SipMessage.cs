@@ -242,7 +242,12 @@ public sealed partial class SipMessage : IDisposable
                 {
                     i++;
                 }
-                copy[n++] = (byte)' ';
+                // A value that starts on a continuation line ("Contact:" CRLF SP "<sip:...>", RFC 4475 §3.1.1.3)
+                // has no leading space: the LWS after the colon is not part of the value (§7.3.1).
+                if (n > 0)
+                {
+                    copy[n++] = (byte)' ';
+                }
                 continue;
             }
             copy[n++] = b;

@@ -32,6 +32,19 @@ public static class SipMethods
         return SipMethod.Unknown;
     }
 
+    /// <summary>Looks a method token up without creating a string; unknown tokens give <see cref="SipMethod.Unknown"/>.</summary>
+    internal static SipMethod FromToken(ReadOnlySpan<char> token)
+    {
+        for (var i = 1; i < Names.Length; i++)
+        {
+            if (token.SequenceEqual(Names[i]))
+            {
+                return (SipMethod)i;
+            }
+        }
+        return SipMethod.Unknown;
+    }
+
     /// <summary>Looks a method token up; unknown tokens give <see cref="SipMethod.Unknown"/>.</summary>
     public static SipMethod FromToken(string token)
     {

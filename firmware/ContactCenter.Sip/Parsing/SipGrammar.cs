@@ -279,7 +279,7 @@ internal static class SipGrammar
         {
             return false;
         }
-        var name = text[pos..nameEnd].ToString();
+        var name = InternParameterName(text[pos..nameEnd]);
         var next = SkipLws(text, nameEnd);
         if (next >= text.Length || text[next] != '=')
         {
@@ -306,6 +306,23 @@ internal static class SipGrammar
         parameter = new SipParameter(name, text[next..valueEnd].ToString());
         pos = valueEnd;
         return true;
+    }
+
+    // The parameter names found on nearly every message, returned as constants so that parsing them allocates
+    // nothing. Exact (case-sensitive) matches only: a name keeps its case as written.
+    private static readonly string[] CommonParameterNames =
+        ["tag", "branch", "rport", "received", "lr", "transport", "expires", "q", "maddr", "user", "ttl", "+sip.instance", "reg-id"];
+
+    private static string InternParameterName(ReadOnlySpan<char> name)
+    {
+        foreach (var common in CommonParameterNames)
+        {
+            if (name.SequenceEqual(common))
+            {
+                return common;
+            }
+        }
+        return name.ToString();
     }
 
     /// <summary>

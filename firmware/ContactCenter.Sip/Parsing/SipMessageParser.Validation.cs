@@ -32,9 +32,13 @@ public static partial class SipMessageParser
         {
             return SipParseResult.TooLarge("Too many Via headers");
         }
-        if (!message.TryParseFromTo())
+        // RFC 4475 §3.1.2.6 / §3.1.2.15: the reason names which of the two is broken.
+        switch (message.TryParseFromTo())
         {
-            return SipParseResult.Bad("Malformed From or To header");
+            case SipHeaderId.From:
+                return SipParseResult.Bad("Malformed From header");
+            case SipHeaderId.To:
+                return SipParseResult.Bad("Malformed To header");
         }
         if (!IsCallId(message.RawValue(message.IndexOf(SipHeaderId.CallId, 0))))
         {
@@ -79,8 +83,8 @@ public static partial class SipMessageParser
         return at != 0 && at != value.Length - 1 && (at < 0 || value[(at + 1)..].IndexOf((byte)'@') < 0);
     }
 
-    // §20.22: Max-Forwards is an integer 0-255.
+    // §20.22: Max-Forwards = 1*DIGIT, a value of 0-255. RFC 4475 §3.1.1.1 (wsinv): leading zeros are
+    // legal ("0068" is 68), so the value is checked, not the number of digits.
     private static bool IsMaxForwards(SipMessage message) =>
-        message.ReadNumber(SipHeaderId.MaxForwards, out var value) && value <= 255
-        && message.RawValue(message.IndexOf(SipHeaderId.MaxForwards, 0)).Length <= 3;
+        message.ReadNumber(SipHeaderId.MaxForwards, out var value) && value <= 255;
 }

@@ -207,7 +207,16 @@ public static partial class SipMessageParser
                 }
                 ref var previous = ref headers[count - 1];
                 var end = position + TrimEndWhitespace(line).Length;
-                if (end > previous.ValueStart + previous.ValueLength && line.IndexOfAnyExcept(SipCharacters.Whitespace) >= 0)
+                var content = line.IndexOfAnyExcept(SipCharacters.Whitespace);
+                if (content >= 0 && previous.ValueLength == 0)
+                {
+                    // RFC 4475 §3.1.1.1/§3.1.1.3: the value starts on the continuation line ("Contact:" CRLF SP "<sip:...>",
+                    // "l:" CRLF SP "0"). The LWS after the colon is not part of the value, so the value is not folded at all
+                    // and numeric headers read from the raw bytes see only digits.
+                    previous.ValueStart = position + content;
+                    previous.ValueLength = end - previous.ValueStart;
+                }
+                else if (content >= 0 && end > previous.ValueStart + previous.ValueLength)
                 {
                     previous.ValueLength = end - previous.ValueStart;
                     previous.Folded = true;

@@ -10,13 +10,15 @@ public readonly record struct SipTransactionKey(string Value)
 
     /// <summary>
     /// The server-side key of a request: branch + sent-by + method (ACK and CANCEL map onto INVITE when
-    /// <paramref name="asInvite"/>), or the RFC 2543 fallback of §17.2.3 when the branch lacks the magic cookie.
+    /// <paramref name="asInvite"/>), or the RFC 2543 fallback of §17.2.3 when the branch lacks the magic cookie or has nothing after it.
     /// </summary>
     public static SipTransactionKey ForServer(SipMessage request, bool asInvite = false)
     {
         var via = request.TopVia;
         var method = asInvite || request.Method == SipMethod.Ack ? "INVITE" : request.MethodName;
-        if (via.Branch is { } branch && branch.StartsWith(MagicCookie, StringComparison.Ordinal))
+        // RFC 4475 §3.2.1 (badbranch): a branch that is the bare magic cookie carries no identifier; fall back to the
+        // RFC 2543 key rather than letting every such request from one sent-by share a transaction.
+        if (via.Branch is { } branch && branch.Length > MagicCookie.Length && branch.StartsWith(MagicCookie, StringComparison.Ordinal))
         {
             return new($"{branch}|{via.Host}:{via.Port}|{method}");
         }

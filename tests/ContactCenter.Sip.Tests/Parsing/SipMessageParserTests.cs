@@ -243,4 +243,45 @@ public class SipMessageParserTests
 
     internal const string BasicOptions =
         "OPTIONS sip:b@h SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bKa\r\nMax-Forwards: 70\r\nFrom: <sip:a@h>;tag=1\r\nTo: <sip:b@h>\r\nCall-ID: c@h\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n";
+    // RFC 4475 §3.1.1.3 (esc01): "Contact:" CRLF SP "<sip:...>" - the value starts on the continuation line.
+    [Fact]
+    public void FoldedValue_StartingOnAContinuationLine_HasNoLeadingSpace()
+    {
+        using var message = Parse(Invite.Replace("Contact: <sip:alice@pc33.example.com>", "Contact:\n   <sip:alice@pc33.example.com>", StringComparison.Ordinal));
+        Assert.Equal("<sip:alice@pc33.example.com>", message.GetHeader(SipHeaderId.Contact));
+    }
+
+    // RFC 4475 §3.1.1.1 (wsinv): Max-Forwards is 1*DIGIT; "0068" is 68.
+    [Fact]
+    public void MaxForwards_WithLeadingZeros_IsRead()
+    {
+        using var message = Parse(Invite.Replace("Max-Forwards: 70", "Max-Forwards: 0068", StringComparison.Ordinal));
+        Assert.Equal(68, message.MaxForwards);
+    }
+
+    [Fact]
+    public void MaxForwards_Above255_IsRefused()
+    {
+        var result = Refuse(Invite.Replace("Max-Forwards: 70", "Max-Forwards: 00256", StringComparison.Ordinal));
+        Assert.Equal(400, result.StatusCode);
+        Assert.Contains("Max-Forwards", result.Reason, StringComparison.Ordinal);
+    }
+
+    // RFC 4475 §3.1.2.15 (baddn): the reason says which header is broken.
+    [Fact]
+    public void MalformedTo_IsRefused_NamingTo()
+    {
+        var result = Refuse(Invite.Replace("To: Bob <sip:bob@example.com>", "To: Bob, Jr <sip:bob@example.com>", StringComparison.Ordinal));
+        Assert.Equal("Malformed To header", result.Reason);
+    }
+    // Found by the round-trip property: "l:" CRLF SP "3" is a Content-Length of 3, and not folded.
+    [Fact]
+    public void NumericValue_StartingOnAContinuationLine_IsRead()
+    {
+        using var message = Parse(Invite.Replace("Content-Length: 3", "Content-Length:\n 3", StringComparison.Ordinal)
+            .Replace("Max-Forwards: 70", "Max-Forwards:\n\t70", StringComparison.Ordinal));
+        Assert.Equal(3, message.Body.Length);
+        Assert.Equal(70, message.MaxForwards);
+        Assert.Equal("3", message.GetHeader(SipHeaderId.ContentLength));
+    }
 }

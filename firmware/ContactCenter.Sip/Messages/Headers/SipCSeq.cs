@@ -24,10 +24,13 @@ public readonly record struct SipCSeq(uint Number, string MethodName)
     public static bool TryParse(string? value, out SipCSeq cseq)
     {
         cseq = default;
-        if (value is null)
-        {
-            return false;
-        }
+        return value is not null && TryParseValue(value, out cseq);
+    }
+
+    // The parser's path: no string for the value, none for a known method.
+    internal static bool TryParseValue(ReadOnlySpan<char> value, out SipCSeq cseq)
+    {
+        cseq = default;
         var text = SipGrammar.TrimLws(value);
         var digitsEnd = text.IndexOfAnyExceptInRange('0', '9');
         if (digitsEnd <= 0 || !SipGrammar.IsWhitespace(text[digitsEnd])
@@ -40,7 +43,7 @@ public readonly record struct SipCSeq(uint Number, string MethodName)
         {
             return false;
         }
-        var known = SipMethods.FromToken(method.ToString());
+        var known = SipMethods.FromToken(method);
         cseq = new SipCSeq((uint)number, known == SipMethod.Unknown ? method.ToString() : known.ToToken());
         return true;
     }

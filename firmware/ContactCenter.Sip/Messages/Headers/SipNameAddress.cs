@@ -88,6 +88,10 @@ public sealed class SipNameAddress
         return value is not null && TryParseOne(value, out address);
     }
 
+    // The parser's path: the header value as chars, never turned into a string.
+    internal static bool TryParseValue(ReadOnlySpan<char> value, [NotNullWhen(true)] out SipNameAddress? address) =>
+        TryParseOne(value, out address);
+
     /// <summary>
     /// Parses a comma-separated list (Contact, Route, Record-Route), respecting quotes and angle
     /// brackets, appending to <paramref name="into"/>. On failure nothing is appended.
@@ -271,8 +275,15 @@ public sealed class SipNameAddress
             end = end < 0 ? text.Length : pos + end;
             uriText = text[pos..end];
             pos = end;
+            // RFC 3261 §20: a URI containing a comma, question mark or semicolon must be in name-addr form.
+            // RFC 4475 §3.1.2.13 (regbadct): an unbracketed URI with escaped headers is malformed.
+            if (uriText.IndexOfAny('?', ',') >= 0)
+            {
+                return false;
+            }
         }
-        if (!TryParseAddress(uriText, out var uri))
+        var uriString = uriText.ToString();
+        if (!TryParseAddress(uriString, out var uri))
         {
             return false;
         }
@@ -281,22 +292,22 @@ public sealed class SipNameAddress
         {
             return false;
         }
-        address = new SipNameAddress(displayName, uriText.ToString(), uri, [.. parameters]);
+        address = new SipNameAddress(displayName, uriString, uri, [.. parameters]);
         return true;
     }
 
-    private static bool TryParseAddress(ReadOnlySpan<char> text, out SipUri? uri)
+    private static bool TryParseAddress(string text, out SipUri? uri)
     {
         uri = null;
         var colon = text.IndexOf(':');
-        if (colon <= 0 || colon == text.Length - 1 || !char.IsAsciiLetter(text[0]) || text[..colon].ContainsAnyExcept(SchemeChars))
+        if (colon <= 0 || colon == text.Length - 1 || !char.IsAsciiLetter(text[0]) || text.AsSpan(0, colon).ContainsAnyExcept(SchemeChars))
         {
             return false;
         }
-        var scheme = text[..colon];
+        var scheme = text.AsSpan(0, colon);
         if (Ascii.EqualsIgnoreCase(scheme, "sip") || Ascii.EqualsIgnoreCase(scheme, "sips") || Ascii.EqualsIgnoreCase(scheme, "tel"))
         {
-            return SipUri.TryParse(text.ToString(), out uri);
+            return SipUri.TryParse(text, out uri);
         }
         foreach (var c in text)
         {

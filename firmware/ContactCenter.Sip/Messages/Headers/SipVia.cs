@@ -115,9 +115,21 @@ public sealed class SipVia
     public static bool TryParseList(string? value, List<SipVia> into)
     {
         ArgumentNullException.ThrowIfNull(into);
-        if (value is null)
+        return value is not null && TryParseListValue(value, into);
+    }
+
+    // The parser's path: the header value as chars. A value with one via-parm (no comma, quote or angle bracket,
+    // so splitting would give the whole value back) skips the split.
+    internal static bool TryParseListValue(ReadOnlySpan<char> value, List<SipVia> into)
+    {
+        if (value.IndexOfAny(ListSyntax) < 0)
         {
-            return false;
+            if (!TryParseOne(SipGrammar.TrimLws(value), out var single))
+            {
+                return false;
+            }
+            into.Add(single);
+            return true;
         }
         var ranges = new List<Range>();
         if (!SipGrammar.TrySplitList(value, ranges))
@@ -127,7 +139,7 @@ public sealed class SipVia
         var parsed = new List<SipVia>(ranges.Count);
         foreach (var range in ranges)
         {
-            if (!TryParseOne(value.AsSpan()[range], out var via))
+            if (!TryParseOne(value[range], out var via))
             {
                 return false;
             }
@@ -238,25 +250,26 @@ public sealed class SipVia
         {
             return false;
         }
-        via = new SipVia(name, version, transport.ToUpperInvariant(), host.ToString(), hostKind, port, [.. parameters]);
+        via = new SipVia(name, version, transport.AsSpan().ContainsAnyInRange('a', 'z') ? transport.ToUpperInvariant() : transport,
+            host.ToString(), hostKind, port, [.. parameters]);
         return true;
     }
 
     private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
 
+    private static readonly System.Buffers.SearchValues<char> ListSyntax = System.Buffers.SearchValues.Create(",\"<");
+
     private static bool ValidateParameters(List<SipParameter> parameters)
     {
         foreach (var (name, value) in parameters)
         {
-            var valid = name.ToUpperInvariant() switch
-            {
-                "BRANCH" => SipGrammar.IsToken(value),
-                "TTL" => value is not null && value.Length <= 3 && SipGrammar.TryParseNumber(value, 255, out _),
-                "MADDR" => value is not null && SipGrammar.TryClassifyHost(value, out _),
-                "RECEIVED" => value is not null && IsValidReceived(value),
-                "RPORT" => value is null || SipGrammar.TryParseNumber(value, 65535, out _),
-                _ => true,
-            };
+            // Ordinal ASCII case-insensitive comparisons: no upper-cased copy of each name (STYLE §6).
+            var valid =
+                Ascii.EqualsIgnoreCase(name, "branch") ? SipGrammar.IsToken(value)
+                : Ascii.EqualsIgnoreCase(name, "ttl") ? value is not null && value.Length <= 3 && SipGrammar.TryParseNumber(value, 255, out _)
+                : Ascii.EqualsIgnoreCase(name, "maddr") ? value is not null && SipGrammar.TryClassifyHost(value, out _)
+                : Ascii.EqualsIgnoreCase(name, "received") ? value is not null && IsValidReceived(value)
+                : !Ascii.EqualsIgnoreCase(name, "rport") || value is null || SipGrammar.TryParseNumber(value, 65535, out _);
             if (!valid)
             {
                 return false;
@@ -265,12 +278,27 @@ public sealed class SipVia
         return true;
     }
 
+    // The protocol tokens nearly every Via carries, so that parsing one allocates no string for them.
+    private static readonly string[] CommonTokens = ["SIP", "2.0", "UDP", "TCP", "TLS", "SCTP", "WS", "WSS"];
+
     private static bool TryReadToken(ReadOnlySpan<char> text, ref int pos, out string token)
     {
         var end = SipGrammar.ReadRun(text, pos, SipGrammar.TokenChars);
-        token = text[pos..end].ToString();
+        token = Intern(text[pos..end]);
         pos = end;
         return token.Length > 0;
+    }
+
+    private static string Intern(ReadOnlySpan<char> token)
+    {
+        foreach (var common in CommonTokens)
+        {
+            if (token.SequenceEqual(common))
+            {
+                return common;
+            }
+        }
+        return token.ToString();
     }
 
     private static bool TryReadSlash(ReadOnlySpan<char> text, ref int pos)

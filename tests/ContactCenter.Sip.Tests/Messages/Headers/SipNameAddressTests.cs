@@ -140,4 +140,14 @@ public class SipNameAddressTests
         Assert.Null(to.Tag);
         Assert.Throws<ArgumentException>(() => to.WithTag("bad tag"));
     }
+    // RFC 3261 §20 and RFC 4475 §3.1.2.13 (regbadct): a URI with headers must be written inside <>.
+    [Theory]
+    [InlineData("sip:user@example.com?Route=%3Csip:sip.example.com%3E")]
+    [InlineData("sip:user@example.com?Subject=x;tag=1")]
+    public void AddrSpec_WithUriHeaders_IsMalformed(string value)
+    {
+        Assert.False(SipNameAddress.TryParse(value, out _));
+        Assert.True(SipNameAddress.TryParse("<" + value.Split(';')[0] + ">", out var bracketed));
+        Assert.NotEmpty(bracketed.Uri!.Headers);
+    }
 }
