@@ -243,8 +243,9 @@ public sealed partial class SipMessage : IDisposable
                     i++;
                 }
                 // A value that starts on a continuation line ("Contact:" CRLF SP "<sip:...>", RFC 4475 §3.1.1.3)
-                // has no leading space: the LWS after the colon is not part of the value (§7.3.1).
-                if (n > 0)
+                // has no leading space: the LWS after the colon is not part of the value (§7.3.1); nor does a
+                // stray CR or LF at its very end leave a trailing one.
+                if (n > 0 && i + 1 < raw.Length)
                 {
                     copy[n++] = (byte)' ';
                 }

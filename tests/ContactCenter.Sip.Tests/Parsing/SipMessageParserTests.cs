@@ -241,6 +241,18 @@ public class SipMessageParserTests
         Assert.Throws<ObjectDisposedException>(() => message.Body);
     }
 
+    [Fact]
+    public void StrayCrAtTheEndOfAFoldedValue_LeavesNoTrailingSpace_SoTheMessageRoundTrips()
+    {
+        // Found by the mutation property test: a folded Via whose last line ends in a lone CR.
+        var text = BasicOptions.Replace("Via: SIP/2.0/UDP h;branch=z9hG4bKa\r\n", "Via: SIP/2.0/UDP\r\n h;branch=z9hG4bKa\r\r\n", StringComparison.Ordinal);
+        var result = SipMessageParser.TryParse(Encoding.UTF8.GetBytes(text), out var first);
+        Assert.True(result.IsOk, result.Reason);
+        Assert.Equal("SIP/2.0/UDP h;branch=z9hG4bKa", first!.GetHeader(SipHeaderId.Via));
+        Assert.True(SipMessageParser.TryParse(first.ToArray(), out var second).IsOk);
+        SipMessageAssert.Equal(first, second!);
+    }
+
     internal const string BasicOptions =
         "OPTIONS sip:b@h SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bKa\r\nMax-Forwards: 70\r\nFrom: <sip:a@h>;tag=1\r\nTo: <sip:b@h>\r\nCall-ID: c@h\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n";
     // RFC 4475 §3.1.1.3 (esc01): "Contact:" CRLF SP "<sip:...>" - the value starts on the continuation line.
