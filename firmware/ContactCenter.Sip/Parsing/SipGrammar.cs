@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
@@ -177,6 +178,30 @@ internal static class SipGrammar
             }
         }
         return false;
+    }
+
+    /// <summary>Parses one element of a comma list.</summary>
+    public delegate bool ElementParser<T>(ReadOnlySpan<char> text, [NotNullWhen(true)] out T? value) where T : class;
+
+    /// <summary>Parses a comma list (split as <see cref="TrySplitList"/> does) element by element, appending all of them to <paramref name="into"/> or, on the first failure, none.</summary>
+    public static bool TryParseList<T>(ReadOnlySpan<char> value, List<T> into, ElementParser<T> parseOne) where T : class
+    {
+        var ranges = new List<Range>();
+        if (!TrySplitList(value, ranges))
+        {
+            return false;
+        }
+        var parsed = new List<T>(ranges.Count);
+        foreach (var range in ranges)
+        {
+            if (!parseOne(value[range], out var item))
+            {
+                return false;
+            }
+            parsed.Add(item);
+        }
+        into.AddRange(parsed);
+        return true;
     }
 
     /// <summary>

@@ -28,8 +28,25 @@ public abstract class SipClientTransaction : SipTransaction
 
     private protected byte[] RequestBytes { get; }
 
-    /// <summary>On the loop: sends the request and starts the timers.</summary>
-    internal abstract void Start();
+    private protected TimeSpan RetransmitInterval { get; set; }
+
+    /// <summary>Timer A or E.</summary>
+    private protected abstract SipTimer RetransmitTimer { get; }
+
+    /// <summary>Timer B or F.</summary>
+    private protected abstract SipTimer TimeoutTimer { get; }
+
+    /// <summary>On the loop: sends the request; over UDP the retransmit timer starts at T1 (§17.1.1.2, §17.1.2.2); the timeout runs at 64*T1 on every transport.</summary>
+    internal void Start()
+    {
+        Stack.Transmit(this, RequestBytes);
+        if (!Destination.IsReliable)
+        {
+            RetransmitInterval = Timers.T1;
+            StartTimer(RetransmitTimer, RetransmitInterval);
+        }
+        StartTimer(TimeoutTimer, Timers.Transaction);
+    }
 
     /// <summary>On the loop: a response matched this transaction.</summary>
     internal abstract void OnResponse(SipMessage response);

@@ -6,7 +6,6 @@ namespace ContactCenter.Sip.Transactions;
 /// <summary>The INVITE client transaction of RFC 3261 §17.1.1 with the Accepted state of RFC 6026 §7.2, and CANCEL (§9.1).</summary>
 public sealed class SipInviteClientTransaction : SipClientTransaction
 {
-    private TimeSpan _retransmitInterval;
     private string? _pendingCancelReason;
     private bool _cancelRequested;
     private byte[]? _ack;
@@ -33,16 +32,9 @@ public sealed class SipInviteClientTransaction : SipClientTransaction
         return true;
     });
 
-    internal override void Start()
-    {
-        Stack.Transmit(this, RequestBytes);
-        if (!Destination.IsReliable)
-        {
-            _retransmitInterval = Timers.T1;
-            StartTimer(SipTimer.A, _retransmitInterval);
-        }
-        StartTimer(SipTimer.B, Timers.Transaction);
-    }
+    private protected override SipTimer RetransmitTimer => SipTimer.A;
+
+    private protected override SipTimer TimeoutTimer => SipTimer.B;
 
     internal override void OnResponse(SipMessage response)
     {
@@ -103,8 +95,8 @@ public sealed class SipInviteClientTransaction : SipClientTransaction
             case SipTimer.A when State == SipTransactionState.Calling:
                 // §17.1.1.2: Timer A doubles without the T2 cap that non-INVITE requests have.
                 Stack.Transmit(this, RequestBytes);
-                _retransmitInterval *= 2;
-                StartTimer(SipTimer.A, _retransmitInterval);
+                RetransmitInterval *= 2;
+                StartTimer(SipTimer.A, RetransmitInterval);
                 break;
             case SipTimer.B when State is SipTransactionState.Calling or SipTransactionState.Proceeding:
                 TimedOut();

@@ -6,7 +6,6 @@ namespace ContactCenter.Sip.Transactions;
 /// <summary>The non-INVITE client transaction of RFC 3261 §17.1.2.</summary>
 public sealed class SipNonInviteClientTransaction : SipClientTransaction
 {
-    private TimeSpan _retransmitInterval;
 
     internal SipNonInviteClientTransaction(SipStack stack, SipTransactionKey key, SipMessage request, byte[] requestBytes, SipDestination destination)
         : base(stack, key, request, requestBytes, destination)
@@ -14,16 +13,9 @@ public sealed class SipNonInviteClientTransaction : SipClientTransaction
         State = SipTransactionState.Trying;
     }
 
-    internal override void Start()
-    {
-        Stack.Transmit(this, RequestBytes);
-        if (!Destination.IsReliable)
-        {
-            _retransmitInterval = Timers.T1;
-            StartTimer(SipTimer.E, _retransmitInterval);
-        }
-        StartTimer(SipTimer.F, Timers.Transaction);
-    }
+    private protected override SipTimer RetransmitTimer => SipTimer.E;
+
+    private protected override SipTimer TimeoutTimer => SipTimer.F;
 
     internal override void OnResponse(SipMessage response)
     {
@@ -59,8 +51,8 @@ public sealed class SipNonInviteClientTransaction : SipClientTransaction
             case SipTimer.E when State is SipTransactionState.Trying or SipTransactionState.Proceeding:
                 Stack.Transmit(this, RequestBytes);
                 // §17.1.2.2: back off to T2 in Trying; in Proceeding retransmit every T2.
-                _retransmitInterval = State == SipTransactionState.Trying ? Timers.Backoff(_retransmitInterval) : Timers.T2;
-                StartTimer(SipTimer.E, _retransmitInterval);
+                RetransmitInterval = State == SipTransactionState.Trying ? Timers.Backoff(RetransmitInterval) : Timers.T2;
+                StartTimer(SipTimer.E, RetransmitInterval);
                 break;
             case SipTimer.F when State is SipTransactionState.Trying or SipTransactionState.Proceeding:
                 TimedOut();

@@ -99,26 +99,7 @@ public sealed class SipNameAddress
     public static bool TryParseList(string? value, List<SipNameAddress> into)
     {
         ArgumentNullException.ThrowIfNull(into);
-        if (value is null)
-        {
-            return false;
-        }
-        var ranges = new List<Range>();
-        if (!SipGrammar.TrySplitList(value, ranges))
-        {
-            return false;
-        }
-        var parsed = new List<SipNameAddress>(ranges.Count);
-        foreach (var range in ranges)
-        {
-            if (!TryParseOne(value.AsSpan()[range], out var address))
-            {
-                return false;
-            }
-            parsed.Add(address);
-        }
-        into.AddRange(parsed);
-        return true;
+        return value is not null && SipGrammar.TryParseList(value, into, TryParseOne);
     }
 
     /// <summary>A copy with the tag parameter set (replaced or appended).</summary>

@@ -60,22 +60,7 @@ public sealed class SipReason
     public static bool TryParseList(string? value, List<SipReason> into)
     {
         ArgumentNullException.ThrowIfNull(into);
-        var ranges = new List<Range>();
-        if (value is null || !SipGrammar.TrySplitList(value, ranges))
-        {
-            return false;
-        }
-        var parsed = new List<SipReason>(ranges.Count);
-        foreach (var range in ranges)
-        {
-            if (!TryParseOne(value.AsSpan()[range], out var reason))
-            {
-                return false;
-            }
-            parsed.Add(reason);
-        }
-        into.AddRange(parsed);
-        return true;
+        return value is not null && SipGrammar.TryParseList(value, into, TryParseOne);
     }
 
     /// <summary>The reason-value, text always quoted: <c>SIP;cause=487;text="Request Terminated"</c>.</summary>

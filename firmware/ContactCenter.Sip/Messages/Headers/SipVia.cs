@@ -131,22 +131,7 @@ public sealed class SipVia
             into.Add(single);
             return true;
         }
-        var ranges = new List<Range>();
-        if (!SipGrammar.TrySplitList(value, ranges))
-        {
-            return false;
-        }
-        var parsed = new List<SipVia>(ranges.Count);
-        foreach (var range in ranges)
-        {
-            if (!TryParseOne(value[range], out var via))
-            {
-                return false;
-            }
-            parsed.Add(via);
-        }
-        into.AddRange(parsed);
-        return true;
+        return SipGrammar.TryParseList(value, into, TryParseOne);
     }
 
     /// <summary>
