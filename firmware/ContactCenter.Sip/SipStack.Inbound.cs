@@ -212,15 +212,20 @@ public sealed partial class SipStack
         response.Dispose();
     }
 
-    // §18.2.2 with RFC 3581 §4: reliable transports answer on the connection; UDP to the source address, at rport
-    // when asked, else at the sent-by port.
+    // §18.2.2 with RFC 3581 §4: reliable transports answer on the connection, and should it be gone, open one to
+    // the source address at the sent-by port; UDP goes to the source address, at rport when asked, else at the
+    // sent-by port.
     private static SipDestination ResponseDestination(SipMessage request, SipPeer source, bool viaUsable)
     {
-        if (source.Protocol != SipTransportProtocol.Udp || !viaUsable)
+        if (!viaUsable)
         {
             return new SipDestination(source.Protocol, source.Remote, source.ConnectionId);
         }
         var via = request.TopVia;
+        if (source.Protocol != SipTransportProtocol.Udp)
+        {
+            return new SipDestination(source.Protocol, new IPEndPoint(source.Remote.Address, via.Port ?? 5060), source.ConnectionId);
+        }
         if (via.Maddr is { } maddr && IPAddress.TryParse(maddr, out var group))
         {
             return new SipDestination(SipTransportProtocol.Udp, new IPEndPoint(group, via.Port ?? 5060));

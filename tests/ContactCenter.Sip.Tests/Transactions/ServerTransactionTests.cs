@@ -191,4 +191,16 @@ public class ServerTransactionTests
         Assert.Equal(new System.Net.IPEndPoint(System.Net.IPAddress.Parse("127.0.0.9"), 5062), sent.Remote);
         Assert.Equal("127.0.0.9", sent.Message.TopVia.Received);
     }
+
+    [Fact]
+    public async Task ResponsesOverTcp_UseTheConnection_WithTheSentByPortAsFallback()
+    {
+        await using var h = new StackHarness();
+        var from = new System.Net.IPEndPoint(System.Net.IPAddress.Parse("127.0.0.9"), 40000);
+        FakeSipNetwork.Deliver(h.Stack, SipTestMessages.Request("OPTIONS", via: "SIP/2.0/TCP 10.0.0.5:5062"), SipTransportProtocol.Tcp, from, connectionId: 7);
+        var sent = Assert.Single(await h.DrainAsync());
+        Assert.Equal(SipTransportProtocol.Tcp, sent.Protocol);
+        Assert.Equal(7, sent.ConnectionId);
+        Assert.Equal(new System.Net.IPEndPoint(System.Net.IPAddress.Parse("127.0.0.9"), 5062), sent.Remote);
+    }
 }
