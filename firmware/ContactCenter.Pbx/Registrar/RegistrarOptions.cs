@@ -6,6 +6,13 @@ public sealed class RegistrarOptions
     /// <summary>The configuration section.</summary>
     public const string Section = "Registrar";
 
+    /// <summary>
+    /// The digest algorithms challenged with, most preferred first, comma-separated: <c>SHA-256</c> and/or <c>MD5</c>
+    /// (default both, SHA-256 first as RFC 8760 §2.4 asks). <c>MD5</c> alone serves user agents that read only the first
+    /// challenge and know only MD5 (sipp 3.6, some older phones).
+    /// </summary>
+    public string DigestAlgorithms { get; set; } = "SHA-256, MD5";
+
     /// <summary>Shortest registration accepted in seconds; shorter gets 423 with Min-Expires (RFC 3261 §10.3 step 7).</summary>
     public int MinExpiresSeconds { get; set; } = 60;
 

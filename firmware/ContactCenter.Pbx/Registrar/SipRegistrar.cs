@@ -51,6 +51,7 @@ public sealed partial class SipRegistrar : IRegistrationView, IDisposable
         loggerFactory ??= NullLoggerFactory.Instance;
         _logger = loggerFactory.CreateLogger<SipRegistrar>();
         _repository = new RegistrationRepository(database);
+        _ = ParseAlgorithms(options.DigestAlgorithms); // a bad setting fails at start, not at the first REGISTER
         Guard = new AuthFailureGuard(options, time, loggerFactory.CreateLogger<AuthFailureGuard>());
     }
 
@@ -164,9 +165,30 @@ public sealed partial class SipRegistrar : IRegistrationView, IDisposable
             return digest;
         }
         // The realm is a setting: a new one takes a new server (same key; old nonces then fail the realm check and are re-challenged).
-        digest = new SipDigestServer(new SipDigestServerOptions { Realm = realm, Key = _nonceKey }, _time);
+        var options = new SipDigestServerOptions { Realm = realm, Key = _nonceKey };
+        options.Algorithms.Clear();
+        foreach (var algorithm in ParseAlgorithms(_options.DigestAlgorithms))
+        {
+            options.Algorithms.Add(algorithm);
+        }
+        digest = new SipDigestServer(options, _time);
         Volatile.Write(ref _digest, digest);
         return digest;
+    }
+
+    private static List<SipDigestAlgorithm> ParseAlgorithms(string text)
+    {
+        var algorithms = new List<SipDigestAlgorithm>();
+        foreach (var token in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            algorithms.Add(token.ToUpperInvariant() switch
+            {
+                "SHA-256" => SipDigestAlgorithm.Sha256,
+                "MD5" => SipDigestAlgorithm.Md5,
+                _ => throw new ArgumentException($"Registrar:DigestAlgorithms: '{token}' is neither SHA-256 nor MD5."),
+            });
+        }
+        return algorithms;
     }
 
     private static RegistrationBinding? FromRow(Registration row)

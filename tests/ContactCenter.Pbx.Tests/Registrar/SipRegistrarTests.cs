@@ -27,6 +27,17 @@ public class SipRegistrarTests
     }
 
     [Fact]
+    public async Task Md5Only_IsOneMd5Challenge_AndRegisters()
+    {
+        await using var h = new RegistrarHarness(new RegistrarOptions { DigestAlgorithms = "MD5" }).WithExtensions("200").Started();
+        var phone = new FakePhone("200", RegistrarHarness.Password);
+        var challenge = await h.SendAsync(phone.Register());
+
+        Assert.Contains("MD5", Assert.Single(challenge.GetHeaders(SipHeaderId.WwwAuthenticate)), StringComparison.Ordinal);
+        Assert.Equal(200, (await h.SendAsync(phone.Register(challenge: challenge))).StatusCode);
+    }
+
+    [Fact]
     public async Task Register_WithRightPassword_BindsTheContactAtItsReceivedAddress()
     {
         await using var h = new RegistrarHarness().WithExtensions("200").Started();
