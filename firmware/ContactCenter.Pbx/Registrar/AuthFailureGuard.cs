@@ -150,5 +150,22 @@ public sealed class AuthFailureGuard
                 _failures.Remove(key);
             }
         }
+        var now = since + _options.FailureWindow;
+        foreach (var (key, until) in _extensionBans)
+        {
+            if (until <= now)
+            {
+                _extensionBans.Remove(key);
+                RegistrarLog.Unbanned(_logger, key.Source, key.Extension);
+            }
+        }
+        foreach (var (source, until) in _sourceBans)
+        {
+            if (until <= now)
+            {
+                _sourceBans.Remove(source);
+                RegistrarLog.Unbanned(_logger, source, "*");
+            }
+        }
     }
 }

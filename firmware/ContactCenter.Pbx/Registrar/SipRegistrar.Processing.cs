@@ -25,7 +25,8 @@ public sealed partial class SipRegistrar
         var snapshot = _directory.Current;
         var digest = Digest(snapshot.Realm);
         var credentials = digest.FindCredentials(request);
-        var username = credentials?.Username ?? extension;
+        // The user name is the client's text: bounded and printable before it reaches a log line or a ban key.
+        var username = credentials is null ? extension : Printable(credentials.Username);
 
         // A banned source is answered exactly as a wrong password (a new challenge): the guesser cannot tell.
         if (Guard.IsBanned(source, extension) || Guard.IsBanned(source, username))
@@ -199,6 +200,21 @@ public sealed partial class SipRegistrar
             Reschedule();
             return Ok(request, tag, list, now);
         }
+    }
+
+    private static string Printable(string text)
+    {
+        const int MaxLength = 64;
+        var span = text.AsSpan(0, Math.Min(text.Length, MaxLength));
+        return span.ContainsAnyExceptInRange((char)0x21, (char)0x7E) || text.Length > MaxLength
+            ? string.Create(span.Length, text, static (chars, source) =>
+            {
+                for (var i = 0; i < chars.Length; i++)
+                {
+                    chars[i] = source[i] is >= (char)0x21 and <= (char)0x7E ? source[i] : '?';
+                }
+            })
+            : text;
     }
 
     private static bool IsOutOfOrder(RegistrationBinding binding, string callId, long cseq) =>

@@ -82,6 +82,38 @@ public class SipRegistrarTests
     }
 
     [Fact]
+    public async Task ExpiredNonce_IsChallengedAgainWithStaleTrue()
+    {
+        await using var h = new RegistrarHarness().WithExtensions("200").Started();
+        var phone = new FakePhone("200", RegistrarHarness.Password);
+        var challenge = await h.SendAsync(phone.Register());
+        h.Time.Advance(TimeSpan.FromMinutes(6));
+
+        var stale = await h.SendAsync(phone.Register(challenge: challenge));
+
+        Assert.Equal(401, stale.StatusCode);
+        Assert.All(stale.GetHeaders(SipHeaderId.WwwAuthenticate), v => Assert.Contains("stale=true", v, StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(200, (await h.SendAsync(phone.Register(challenge: stale))).StatusCode);
+        Assert.Empty(h.Registrar.Guard.ListBans());
+    }
+
+    [Fact]
+    public async Task RegisterWithoutContact_ListsTheCurrentBindings()
+    {
+        await using var h = new RegistrarHarness().WithExtensions("200").Started();
+        var phone = new FakePhone("200", RegistrarHarness.Password);
+        await phone.RegisterAsync(h, expires: 600);
+        h.Time.Advance(TimeSpan.FromSeconds(100));
+
+        var challenge = await h.SendAsync(phone.Register());
+        var query = phone.Register(challenge: challenge).Remove(SipHeaderId.Contact);
+        var ok = await h.SendAsync(query);
+
+        Assert.Equal(200, ok.StatusCode);
+        Assert.Equal($"<{phone.Contact}>;expires=500", Assert.Single(ok.GetHeaders(SipHeaderId.Contact)));
+    }
+
+    [Fact]
     public async Task Binding_Expires_WhenNotRefreshed()
     {
         await using var h = new RegistrarHarness().WithExtensions("200").Started();
