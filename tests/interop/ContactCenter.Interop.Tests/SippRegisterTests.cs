@@ -23,6 +23,9 @@ public sealed class SippRegisterTests
             var result = await Sipp.RunAsync("register_digest.xml", appliance.SipPort, tcp, injectionFile: Injection(work, number, password));
 
             Assert.True(result.ExitCode == 0, result.ToString());
+            // Written through to the database: another process (the CLI) sees the binding the running appliance holds.
+            var status = await ApplianceProcess.RunToExitAsync(["status", "--data", appliance.DataDirectory]);
+            Assert.Contains("registrations: 1", status.StandardOutput);
         }
         finally
         {
@@ -44,6 +47,8 @@ public sealed class SippRegisterTests
 
             Assert.True(result.ExitCode == 0, result.ToString());
             Assert.DoesNotContain(result.Messages(), m => !m.Sent && m.StartLine.StartsWith("SIP/2.0 200", StringComparison.Ordinal));
+            var status = await ApplianceProcess.RunToExitAsync(["status", "--data", appliance.DataDirectory]);
+            Assert.Contains("registrations: 0", status.StandardOutput);
         }
         finally
         {
