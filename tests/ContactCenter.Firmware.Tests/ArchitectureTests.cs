@@ -12,7 +12,8 @@ public class ArchitectureTests
         ["ContactCenter.Sip"] = [],
         ["ContactCenter.Media"] = [],
         ["ContactCenter.Data"] = [],
-        ["contactcenter"] = ["ContactCenter.Sip", "ContactCenter.Data"],
+        ["ContactCenter.Pbx"] = ["ContactCenter.Sip", "ContactCenter.Media", "ContactCenter.Data"],
+        ["contactcenter"] = ["ContactCenter.Sip", "ContactCenter.Data", "ContactCenter.Pbx"],
     };
 
     public static TheoryData<string> Assemblies => new(Allowed.Keys);

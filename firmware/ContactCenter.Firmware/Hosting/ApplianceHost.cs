@@ -3,8 +3,10 @@ using System.Reflection;
 using ContactCenter.Data;
 using ContactCenter.Data.Snapshots;
 using ContactCenter.Firmware.CommandLine;
+using ContactCenter.Firmware.Pbx;
 using ContactCenter.Firmware.Sip;
 using ContactCenter.Firmware.Storage;
+using ContactCenter.Pbx.Registrar;
 using ContactCenter.Sip;
 using ContactCenter.Sip.Transport;
 using Microsoft.Extensions.Configuration;
@@ -97,6 +99,7 @@ internal static class ApplianceHost
         builder.Services.Configure<HostOptions>(static o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
 
         AddStorage(builder.Services, settings.DataDirectory);
+        AddPbx(builder.Services, builder.Configuration);
         AddSip(builder.Services, builder.Configuration);
         return builder.Build();
     }
@@ -110,20 +113,37 @@ internal static class ApplianceHost
         services.AddHostedService<StorageHostedService>();
     }
 
+    // After storage (the registrar reloads persisted bindings), before SIP (no request arrives before it is ready).
+    private static void AddPbx(IServiceCollection services, ConfigurationManager configuration)
+    {
+        services.AddOptions<RegistrarOptions>().Bind(configuration.GetSection(RegistrarOptions.Section));
+        services.AddSingleton(static sp => new SipRegistrar(
+            sp.GetRequiredService<IOptions<RegistrarOptions>>().Value,
+            sp.GetRequiredService<ContactCenterDatabase>(),
+            sp.GetRequiredService<ExtensionDirectory>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton<IRegistrationView>(static sp => sp.GetRequiredService<SipRegistrar>());
+        services.AddHostedService<RegistrarHostedService>();
+    }
+
     private static void AddSip(IServiceCollection services, ConfigurationManager configuration)
     {
         services.AddOptions<SipHostOptions>().Bind(configuration.GetSection(SipHostOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SipHostOptions>, SipHostOptionsValidator>();
 
-        services.AddSingleton(static sp => new SipStack(
-            new SipStackOptions { UserAgent = $"ContactCenter/{Version}" },
-            sp.GetRequiredService<ILoggerFactory>(),
-            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(static sp =>
+        {
+            var options = new SipStackOptions { UserAgent = $"ContactCenter/{Version}" };
+            options.Allow.Add("REGISTER");
+            return new SipStack(options, sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<TimeProvider>());
+        });
         services.AddSingleton<SipReceiveHandler>(static sp => sp.GetRequiredService<SipStack>().Receive);
 
         services.AddSingleton<SipHostedService>();
         services.AddHostedService(static sp => sp.GetRequiredService<SipHostedService>());
-        services.AddHostedService<UnroutedCallResponder>();
+        services.AddSingleton<UnroutedCallResponder>();
+        services.AddHostedService<RequestDispatcher>();
     }
 
     // The resolved command-line/environment values override the config file's sections.

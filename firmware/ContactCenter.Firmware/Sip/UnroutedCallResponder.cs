@@ -1,41 +1,21 @@
 using ContactCenter.Firmware.Hosting;
-using ContactCenter.Sip;
 using ContactCenter.Sip.Messages;
 using ContactCenter.Sip.Transactions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ContactCenter.Firmware.Sip;
 
 /// <summary>
-/// The transaction user of the SIP core until the PBX routes calls (issue #3): there are no extensions
-/// yet, so an incoming call rings for the no-answer time (only 100 Trying goes out) and is then refused
+/// Answers what the PBX does not handle yet (everything but REGISTER, handed over by <see cref="RequestDispatcher"/>)
+/// until the PBX routes calls (issue #3): an incoming call rings for the no-answer time (only 100 Trying goes out) and is then refused
 /// with 480 Temporarily Unavailable, unless the caller cancels first (the core answers 487). Any other
 /// request reaching it gets 480 at once.
 /// </summary>
-internal sealed class UnroutedCallResponder(SipStack stack, IOptions<SipHostOptions> options, TimeProvider time, ILogger<UnroutedCallResponder> logger)
-    : BackgroundService
+internal sealed class UnroutedCallResponder(IOptions<SipHostOptions> options, TimeProvider time, ILogger<UnroutedCallResponder> logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var calls = new List<Task>();
-        try
-        {
-            await foreach (var transaction in stack.Requests.ReadAllAsync(stoppingToken))
-            {
-                calls.RemoveAll(static c => c.IsCompleted);
-                calls.Add(HandleAsync(transaction, stoppingToken));
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutdown.
-        }
-        await Task.WhenAll(calls);
-    }
-
-    private async Task HandleAsync(SipServerTransaction transaction, CancellationToken stoppingToken)
+    /// <summary>Answers one transaction; never throws.</summary>
+    public async Task HandleAsync(SipServerTransaction transaction, CancellationToken stoppingToken)
     {
         var request = transaction.Request;
         try

@@ -8,8 +8,9 @@ namespace ContactCenter.Interop.Tests;
 /// <summary>
 /// RFC 4475 against the running appliance: every torture message, sent as raw bytes over UDP, gets the answer the
 /// RFC expects of a server (or none), and the process stays up. The in-process rules per message are pinned in
-/// ContactCenter.Sip.Tests (Rfc4475ServerTests); here the appliance's own configuration applies: REGISTER and
-/// MESSAGE are not handled yet (405 until the registrar of issue #3), INVITEs ring (100 first).
+/// ContactCenter.Sip.Tests (Rfc4475ServerTests); here the appliance's own configuration applies: REGISTER
+/// reaches the registrar (401 challenge without credentials, 400 for a To that is not a SIP URI: unksm2), MESSAGE is
+/// not handled (405), INVITEs ring (100 first).
 /// </summary>
 [Collection(ApplianceCollection.Name)]
 public sealed class Rfc4475ApplianceTests
@@ -22,16 +23,16 @@ public sealed class Rfc4475ApplianceTests
 
     public static TheoryData<string, int> Expected => new()
     {
-        { "wsinv", 481 }, { "intmeth", 501 }, { "esc01", 100 }, { "escnull", 405 }, { "esc02", 501 },
-        { "lwsdisp", 200 }, { "longreq", 100 }, { "dblreq", 405 }, { "semiuri", 200 }, { "transports", 200 },
+        { "wsinv", 481 }, { "intmeth", 501 }, { "esc01", 100 }, { "escnull", 401 }, { "esc02", 501 },
+        { "lwsdisp", 200 }, { "longreq", 100 }, { "dblreq", 401 }, { "semiuri", 200 }, { "transports", 200 },
         { "mpart01", 405 }, { "unreason", None }, { "noreason", None },
         { "badinv01", 400 }, { "clerr", 400 }, { "scalar02", 400 }, { "scalarlg", None }, { "quotbal", 400 },
         { "ltgtruri", 400 }, { "lwsruri", 400 }, { "lwsstart", 400 }, { "trws", 400 }, { "escruri", 400 },
         { "baddate", 100 }, { "regbadct", 400 }, { "badaspec", 200 }, { "baddn", 400 }, { "badvers", 505 },
         { "mismatch01", 400 }, { "mismatch02", 400 }, { "bigcode", None }, { "ncl", 400 }, { "badbranch", 200 },
-        { "insuf", 400 }, { "unkscm", 416 }, { "novelsc", 416 }, { "unksm2", 405 }, { "bext01", 420 },
-        { "invut", 100 }, { "regaut01", 405 }, { "multi01", 400 }, { "mcl01", 400 }, { "bcast", None },
-        { "zeromf", 200 }, { "cparam01", 405 }, { "cparam02", 405 }, { "regescrt", 405 }, { "sdp01", 100 },
+        { "insuf", 400 }, { "unkscm", 416 }, { "novelsc", 416 }, { "unksm2", 400 }, { "bext01", 420 },
+        { "invut", 100 }, { "regaut01", 401 }, { "multi01", 400 }, { "mcl01", 400 }, { "bcast", None },
+        { "zeromf", 200 }, { "cparam01", 401 }, { "cparam02", 401 }, { "regescrt", 401 }, { "sdp01", 100 },
         { "inv2543", 100 },
     };
 

@@ -28,7 +28,8 @@ public static class Sipp
     /// <param name="port">The appliance's SIP port.</param>
     /// <param name="tcp">TCP (<c>-t t1</c>) instead of UDP (<c>-t u1</c>).</param>
     /// <param name="calls">The <c>-m</c> count.</param>
-    public static async Task<SippResult> RunAsync(string scenario, int port, bool tcp = false, int calls = 1)
+    /// <param name="injectionFile">An injection CSV (<c>-inf</c>) for <c>[fieldN]</c>, e.g. credentials; null for none.</param>
+    public static async Task<SippResult> RunAsync(string scenario, int port, bool tcp = false, int calls = 1, string? injectionFile = null)
     {
         var sipp = Executable();
         var scenarioPath = Path.Combine(RepositoryLayout.Scenarios, scenario);
@@ -66,6 +67,11 @@ public static class Sipp
             })
             {
                 start.ArgumentList.Add(argument);
+            }
+            if (injectionFile is not null)
+            {
+                start.ArgumentList.Insert(0, injectionFile);
+                start.ArgumentList.Insert(0, "-inf");
             }
 
             using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start sipp");
