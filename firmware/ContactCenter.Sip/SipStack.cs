@@ -48,9 +48,6 @@ public sealed partial class SipStack : IAsyncDisposable
     /// <summary>How many work items threw (each was logged); a growing count is a health failure.</summary>
     public long LoopFaults => Interlocked.Read(ref _loopFaults);
 
-    /// <summary>How many transactions are alive (read on the loop via <see cref="InvokeAsync{T}"/> for an exact figure).</summary>
-    public int TransactionCount => _server.Count + _client.Count;
-
     internal TimeProvider Time { get; }
 
     internal SipTimerSettings TimerSettings { get; }
