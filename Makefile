@@ -9,7 +9,7 @@ TEST_PROJECTS := $(shell find tests -name '*Tests.csproj' -not -path '*/bin/*' -
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 
-.PHONY: run build test bench image clean
+.PHONY: run build test bench bench-dotnet bench-sip image clean
 
 ## run: build and start the appliance (pass options with ARGS="--sip-port 5070 --data ./data")
 run:
@@ -23,9 +23,16 @@ build:
 test: build
 	@tests/run-tests.sh $(CONFIGURATION) $(TEST_PROJECTS)
 
-## bench: run the BenchmarkDotNet suites in Release
-bench:
+## bench: the BenchmarkDotNet suites, then the sipp suite against the appliance and Kamailio + rtpengine
+bench: bench-dotnet bench-sip
+
+## bench-dotnet: only the BenchmarkDotNet suites, in Release
+bench-dotnet:
 	$(DOTNET) run --project tests/bench/ContactCenter.Sip.Benchmarks -c Release -- --filter '*'
+
+## bench-sip: only the sipp suite (root; settings such as STEPS, SIDES, DUR, REPS in tests/bench/sip/run.sh)
+bench-sip:
+	tests/bench/sip/run.sh
 
 ## image: the trimmed, self-contained appliance image (not there yet)
 image:
