@@ -15,7 +15,7 @@
 # Environment (defaults in brackets):
 #   STEPS ["idle reg prof cpsm media"]   SIDES ["appliance peers"]   DUR [15] s per rate step   REPS [3]
 #   REG_RATES ["1000 2000 3000 4000 5000 6000 7000 8000"]   CPSM_RATES ["100 200 300 400 500 600 700 800"]
-#   MEDIA_COUNTS ["100 200 300 400 500 600"]   PROF_RATE [2000]   PERF [0]
+#   MEDIA_COUNTS ["100 200 300 400 500 600"]   PROF_RATE [2000] after PROF_WARM_S [8] s of warm-up   PERF [0]: 1 adds perf
 #   PEER_INVITE_AUTH [1]: kamailio challenges INVITEs with 407 as the appliance does (0: the RESULTS.md setting)
 #   PEERS [the first shared/reference/peers above the repository], copied into the work directory (it compiles and writes beside itself)
 #   OUT [<repo>/artifacts/bench/sip]: results; WORK [mktemp]: run files, kept for inspection
@@ -45,6 +45,7 @@ REG_RATES="${REG_RATES:-1000 2000 3000 4000 5000 6000 7000 8000}"
 CPSM_RATES="${CPSM_RATES:-100 200 300 400 500 600 700 800}"
 MEDIA_COUNTS="${MEDIA_COUNTS:-100 200 300 400 500 600}"
 PROF_RATE="${PROF_RATE:-2000}"
+PROF_WARM_S="${PROF_WARM_S:-8}"
 PERF="${PERF:-0}"
 PEER_INVITE_AUTH="${PEER_INVITE_AUTH:-1}"
 APP_SIP_PORT="${APP_SIP_PORT:-0}"   # 0: a free port, read from the ready line
@@ -218,17 +219,18 @@ fi
 # ---- where the appliance's time goes at one REGISTER rate ------------------------------------------------------
 if want prof && side appliance; then
     log "appliance: REGISTER at $PROF_RATE/s for $DUR s with per-thread CPU$([ "$PERF" = 1 ] && echo ' and perf')"
-    # PERF=1: the runtime writes /tmp/perf-PID.map so perf can name JIT-compiled methods.
-    [ "$PERF" = 1 ] && export DOTNET_PerfMapEnabled=1
+    # PERF=1: the runtime writes /tmp/perf-PID.map so perf can name JIT-compiled methods; without W^X the JIT code
+    # lives in anonymous memory, which is where perf looks those names up (not in the double-mapped memfd).
+    [ "$PERF" = 1 ] && export DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0
     start_appliance prof
-    unset DOTNET_PerfMapEnabled
+    unset DOTNET_PerfMapEnabled DOTNET_EnableWriteXorExecute
     (cd "$WORK/peers" && env $(appliance_env) bash -c 'source lib.sh; make_users')
-    timeout $((DUR + 40)) sipp "127.0.0.1:$SIP_PORT" -sf "$WORK/peers/scenarios/reg_auth.xml" -inf "$WORK/run-appliance/users.csv" \
+    timeout $((DUR + PROF_WARM_S + 40)) sipp "127.0.0.1:$SIP_PORT" -sf "$WORK/peers/scenarios/reg_auth.xml" -inf "$WORK/run-appliance/users.csv" \
         -key domain "127.0.0.1:$SIP_PORT" -key contact 127.0.0.1:15081 -key expires 3600 -ap "$PASSWORD" -i 127.0.0.1 -p 15081 -t u1 \
-        -r "$PROF_RATE" -m $((PROF_RATE * DUR)) -timeout $((DUR + 30)) -nostdin -trace_stat -stf "$WORK/prof.csv" -fd 1 \
-        >/dev/null 2>&1 &
+        -r "$PROF_RATE" -m $((PROF_RATE * (DUR + PROF_WARM_S))) -timeout $((DUR + PROF_WARM_S + 30)) -nostdin \
+        -trace_stat -stf "$WORK/prof.csv" -fd 1 >/dev/null 2>&1 &
     sp=$!
-    sleep 2
+    sleep $((PROF_WARM_S + 2))   # tiered JIT settles in the first seconds; measure after it
     python3 "$HERE/threads.py" snap "$APP_PID" >"$WORK/prof.threads0"
     t0=$(date +%s.%N)
     if [ "$PERF" = 1 ] && command -v perf >/dev/null; then
@@ -244,8 +246,9 @@ if want prof && side appliance; then
         python3 "$HERE/threads.py" diff "$WORK/prof.threads0" "$WORK/prof.threads1" "$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b - a}')"
     } | tee "$OUT/appliance/prof.threads.txt"
     if [ -f "$WORK/prof.perf" ]; then
-        perf report -i "$WORK/prof.perf" --no-children --sort dso,symbol --stdio 2>/dev/null | grep -v '^$' | grep '%' | head -60 >"$OUT/appliance/prof.perf.txt"
-        perf report -i "$WORK/prof.perf" --no-children --sort dso --stdio 2>/dev/null | grep '%' | head -20 >"$OUT/appliance/prof.perf-dso.txt"
+        perf report -i "$WORK/prof.perf" --no-children -g none --sort dso,symbol --stdio 2>/dev/null | grep '%' | head -80 >"$OUT/appliance/prof.perf.txt"
+        perf report -i "$WORK/prof.perf" --no-children -g none --sort dso --stdio 2>/dev/null | grep '%' | head -20 >"$OUT/appliance/prof.perf-dso.txt"
+        perf report -i "$WORK/prof.perf" --children -g none --sort symbol --stdio 2>/dev/null | grep '%' | head -80 >"$OUT/appliance/prof.perf-inclusive.txt"
     fi
     check_appliance_log prof
     stop_appliance

@@ -52,14 +52,17 @@ def mib(kib):
 
 
 def search(side, name, rate_col, cols):
-    """best per rep, and the median of each column over the PASS rows at the median best rate (or any PASS row),
+    """best per rep, and the median of each column over each rep's best passing row,
     plus the same columns over the first failing row of each rep."""
     best = [int(x) for x in open(path(side, name + '.best')).read().split()] if os.path.exists(path(side, name + '.best')) else []
     rows = lines(path(side, name + '.tsv'))
-    m = med(best)
-    at = [r for r in rows if r[-1] == 'PASS' and m is not None and int(r[rate_col]) == int(m)] or [r for r in rows if r[-1] == 'PASS']
+    at = [r for r in rows if r[-1] == 'PASS' and int(r[0]) <= len(best) and int(r[rate_col]) == best[int(r[0]) - 1]]
     failing = [r for r in rows if r[-1] != 'PASS']
-    pick = lambda rs: {c: med([num(r[i]) for r in rs]) for c, i in cols.items()}
+    def pick(rs):
+        d = {c: med([num(r[i]) for r in rs]) for c, i in cols.items()}
+        # CPU per 1000 (registrations or calls) per second: comparable between different rates
+        d['cpu_per_k'] = med([num(r[cols['cpu']]) * 1000 / int(r[rate_col]) for r in rs if num(r[cols['cpu']]) is not None]) if 'cpu' in cols else None
+        return d
     others = [r[cols['others']].split('/')[0] for r in at] if 'others' in cols else []
     return best, pick(at), pick(failing), [int(r[rate_col]) for r in failing], med([num(x) for x in others])
 
@@ -67,6 +70,12 @@ def search(side, name, rate_col, cols):
 def skipped(name):
     p = path(A, name + '.skipped')
     return open(p).read().strip() if os.path.exists(p) else None
+
+
+def after_load(name, what):
+    for r in lines(path(A, name + '.after')):
+        print('| appliance %s after the %s run: RSS / PSS, MiB | %s / %s | - | - |'
+              % (r[0].replace('s', ' s').replace('after_load', '5 s'), what, fmt(mib(num(r[1]))), fmt(mib(num(r[3])))))
 
 
 print('| figure | appliance | Kamailio / rtpengine | ratio appliance/peers |')
@@ -79,18 +88,18 @@ rp = search(P, 'register', 1, reg_cols)
 if ra[0] or rp[0]:
     print('| REGISTER with digest auth per second (median of the best passing rate per repetition) | %s | %s | %s |'
           % (mm(ra[0]), mm(rp[0]), ratio(med(ra[0]), med(rp[0]))))
-    print('| SUT CPU at that rate, %% of one core | %s | %s (kamailio, all processes) | %s |'
-          % (fmt(ra[1]['cpu']), fmt(rp[1]['cpu']), ratio(ra[1]['cpu'], rp[1]['cpu'])))
+    print('| SUT CPU at the best passing rate, %% of one core (median over repetitions) | %s | %s (kamailio, all processes) | %s |'
+          % (fmt(ra[1]['cpu']), fmt(rp[1]['cpu']), '-'))
+    print('| SUT CPU per 1000 registrations/s, %% of one core (at those rates) | %s | %s | %s |'
+          % (fmt(ra[1]['cpu_per_k']), fmt(rp[1]['cpu_per_k']), ratio(ra[1]['cpu_per_k'], rp[1]['cpu_per_k'])))
     print('| SUT CPU at the first failing rate (%s / %s per s) | %s | %s | - |'
           % (','.join(map(str, ra[3])) or '-', ','.join(map(str, rp[3])) or '-', fmt(ra[2]['cpu']), fmt(rp[2]['cpu'])))
     print('| sipp UAC CPU at that rate, %% | %s | %s | - |' % (fmt(ra[1]['sipp']), fmt(rp[1]['sipp'])))
     print('| other tenants\' CPU during those steps, %% of one core | %s | %s | - |' % (fmt(ra[4]), fmt(rp[4])))
-    print('| memory during REGISTER at that rate: RSS / PSS, MiB (1000 users) | %s / %s | %s / %s (kamailio RSS sum / PSS sum) | PSS %s |'
+    print('| memory during REGISTER at the best passing rate: RSS / PSS, MiB (1000 users) | %s / %s | %s / %s (kamailio RSS sum / PSS sum) | PSS %s |'
           % (fmt(mib(ra[1]['main_rss'])), fmt(mib(ra[1]['sum_pss'])), fmt(mib(rp[1]['sum_rss'])), fmt(mib(rp[1]['sum_pss'])),
              ratio(ra[1]['sum_pss'], rp[1]['sum_pss'])))
-    after = lines(path(A, 'register.after'))
-    if after:
-        print('| appliance 5 s after the REGISTER run: RSS / PSS, MiB | %s / %s | - | - |' % (fmt(mib(num(after[0][1]))), fmt(mib(num(after[0][3])))))
+    after_load('register', 'REGISTER')
 
 # ---- idle memory ------------------------------------------------------------------------------------------------------
 ia = lines(path(A, 'idle.tsv'))
@@ -115,7 +124,12 @@ if ca[0] or cp[0] or skipped('cps_media'):
     print('| calls per second through the SUT with media anchored (INVITE/180/200/ACK, 1 s, BYE) | %s | %s | %s |'
           % (skipped('cps_media') or mm(ca[0]), mm(cp[0]), ratio(med(ca[0]), med(cp[0]))))
     if ca[0] or cp[0]:
-        print('| SUT CPU at that rate, %% of one core | %s | kamailio %s + rtpengine %s | - |' % (fmt(ca[1]['cpu']), fmt(cp[1]['cpu']), fmt(cp[1]['rtpe'])))
+        print('| SUT CPU at the best passing rate, %% of one core | %s | kamailio %s + rtpengine %s | - |' % (fmt(ca[1]['cpu']), fmt(cp[1]['cpu']), fmt(cp[1]['rtpe'])))
+        print('| SUT CPU at the first failing rate (%s / %s per s) | %s | kamailio %s + rtpengine %s | - |'
+              % (','.join(map(str, ca[3])) or '-', ','.join(map(str, cp[3])) or '-', fmt(ca[2]['cpu']), fmt(cp[2]['cpu']), fmt(cp[2]['rtpe'])))
+        print('| memory at that rate: PSS MiB | %s | kamailio PSS sum %s | - |' % (fmt(mib(ca[1]['sum_pss'])), fmt(mib(cp[1]['sum_pss']))))
+        print('| other tenants\' CPU during those steps, %% of one core | %s | %s | - |' % (fmt(ca[4]), fmt(cp[4])))
+        after_load('cps_media', 'CPS')
 
 # ---- concurrent relayed G.711 calls ------------------------------------------------------------------------------------
 med_cols = {'loss': 9, 'pps': 11, 'rtpe': 12, 'sut': 13, 'gen': 14, 'others': 19}
@@ -128,6 +142,10 @@ if ma[0] or mp[0] or skipped('media'):
         print('| packet loss at that load, %% | %s | %s | - |' % (fmt(ma[1]['loss']), fmt(mp[1]['loss'])))
         print('| relay CPU at that load, %% of one core | %s | rtpengine %s (kamailio %s) | - |' % (fmt(ma[1]['sut']), fmt(mp[1]['rtpe']), fmt(mp[1]['sut'])))
         print('| load generators (sipp + echo) CPU, %% | %s | %s | - |' % (fmt(ma[1]['gen']), fmt(mp[1]['gen'])))
+        print('| at the first failing count (%s / %s calls): loss %%, relay CPU %% | %s, %s | %s, rtpengine %s | - |'
+              % (','.join(map(str, ma[3])) or '-', ','.join(map(str, mp[3])) or '-', fmt(ma[2]['loss']), fmt(ma[2]['sut']), fmt(mp[2]['loss']), fmt(mp[2]['rtpe'])))
+        print('| other tenants\' CPU during those steps, %% of one core | %s | %s | - |' % (fmt(ma[4]), fmt(mp[4])))
+        after_load('media', 'media')
 
 checks = path(A, 'log-checks.txt')
 if os.path.exists(checks):
