@@ -145,10 +145,10 @@ internal sealed partial class Call
         End(recorded, by, $"{status} {reason}");
     }
 
-    // One INVITE per registered contact, sent to the address the contact registered from (RFC 3261 §16.6 as a B2BUA).
+    // One INVITE per registered contact (RFC 3261 §16.6 as a B2BUA), sent where the registration says it is reached.
     private void Ring(RegistrationBinding binding, string realm, string calleeNumber)
     {
-        var flow = new SipDestination(binding.Transport, binding.Received, binding.ConnectionId);
+        var flow = binding.Target;
         var invite = SipMessageBuilder.Request(SipMethod.Invite, binding.ContactUri)
             .Add(SipHeaderId.From, $"{Quote(_caller.DisplayName)} <sip:{_caller.Number}@{realm}>;tag={SipIdentifiers.NewTag()}")
             .Add(SipHeaderId.To, $"<sip:{calleeNumber}@{realm}>")

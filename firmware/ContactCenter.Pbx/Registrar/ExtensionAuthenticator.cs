@@ -17,6 +17,7 @@ public sealed class ExtensionAuthenticator
 {
     private readonly ExtensionDirectory _directory;
     private readonly IReadOnlyList<SipDigestAlgorithm> _algorithms;
+    private readonly bool _requireUriMatch;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly byte[] _nonceKey = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
@@ -30,6 +31,7 @@ public sealed class ExtensionAuthenticator
         _directory = directory ?? throw new ArgumentNullException(nameof(directory));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _algorithms = ParseAlgorithms(options.DigestAlgorithms);
+        _requireUriMatch = options.DigestUriMustMatch;
         _logger = loggerFactory.CreateLogger<ExtensionAuthenticator>();
         Guard = new AuthFailureGuard(options, time, loggerFactory.CreateLogger<AuthFailureGuard>());
     }
@@ -112,7 +114,7 @@ public sealed class ExtensionAuthenticator
             return digest;
         }
         // The realm is a setting: a new one takes a new server (same key; old nonces then fail the realm check and are re-challenged).
-        var options = new SipDigestServerOptions { Realm = realm, Key = _nonceKey };
+        var options = new SipDigestServerOptions { Realm = realm, Key = _nonceKey, RequireUriMatch = _requireUriMatch };
         options.Algorithms.Clear();
         foreach (var algorithm in _algorithms)
         {
