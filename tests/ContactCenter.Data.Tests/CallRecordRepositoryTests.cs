@@ -18,8 +18,8 @@ public sealed class CallRecordRepositoryTests : IDisposable
         var id = records.Open("abc@10.0.0.1", "100", "101", CallDirection.Internal, start);
 
         Assert.True(records.MarkAnswered(id, start.AddSeconds(4)));
-        Assert.True(records.Close(id, CallStatus.Answered, start.AddSeconds(34), HangupParty.Caller));
-        Assert.False(records.Close(id, CallStatus.Failed, start.AddSeconds(40), HangupParty.System));
+        Assert.True(records.Close(id, new CallEnding(CallStatus.Answered, start.AddSeconds(34), HangupParty.Caller)));
+        Assert.False(records.Close(id, new CallEnding(CallStatus.Failed, start.AddSeconds(40), HangupParty.System)));
 
         var record = records.Get(id)!;
         Assert.False(record.IsOpen);
@@ -32,13 +32,29 @@ public sealed class CallRecordRepositoryTests : IDisposable
     }
 
     [Fact]
+    public void ClosedRecord_KeepsTheEndReasonAndRelayedPacketCounts()
+    {
+        var records = new CallRecordRepository(_data.Open());
+        var start = _data.Time.GetUtcNow();
+        var id = records.Open("media@10.0.0.1", "100", "101", CallDirection.Internal, start);
+        records.MarkAnswered(id, start.AddSeconds(2));
+
+        records.Close(id, new CallEnding(CallStatus.Failed, start.AddSeconds(62), HangupParty.System, "no media", 1500, 1498));
+
+        var record = records.Get(id)!;
+        Assert.Equal("no media", record.EndReason);
+        Assert.Equal(1500, record.PacketsFromCaller);
+        Assert.Equal(1498, record.PacketsFromCallee);
+    }
+
+    [Fact]
     public void UnansweredCall_RingsToTheEnd_WithNoTalkTime()
     {
         var records = new CallRecordRepository(_data.Open());
         var start = _data.Time.GetUtcNow();
         var id = records.Open("x", "100", "102", CallDirection.Internal, start);
 
-        records.Close(id, CallStatus.NoAnswer, start.AddSeconds(30), HangupParty.System);
+        records.Close(id, new CallEnding(CallStatus.NoAnswer, start.AddSeconds(30), HangupParty.System));
 
         var record = records.Get(id)!;
         Assert.Equal(CallStatus.NoAnswer, record.Status);
@@ -55,7 +71,7 @@ public sealed class CallRecordRepositoryTests : IDisposable
         records.MarkAnswered(talking, start.AddSeconds(2));
         var ringing = records.Open("b", "102", "103", CallDirection.Internal, start.AddSeconds(5));
         var done = records.Open("c", "100", "102", CallDirection.Internal, start);
-        records.Close(done, CallStatus.Busy, start.AddSeconds(1), HangupParty.Callee);
+        records.Close(done, new CallEnding(CallStatus.Busy, start.AddSeconds(1), HangupParty.Callee));
         var linked = records.Open("d", "101", "103", CallDirection.Internal, start.AddSeconds(6), linkedId: talking);
 
         var restarted = new CallRecordRepository(_data.Open());

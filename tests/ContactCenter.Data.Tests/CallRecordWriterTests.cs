@@ -19,7 +19,7 @@ public sealed class CallRecordWriterTests : IDisposable
 
         var id = await writer.OpenAsync("call-1", "100", "101", CallDirection.Internal, start);
         writer.MarkAnswered(id, start.AddSeconds(3));
-        writer.Close(id, CallStatus.Answered, start.AddSeconds(13), HangupParty.Callee);
+        writer.Close(id, new CallEnding(CallStatus.Answered, start.AddSeconds(13), HangupParty.Callee));
         await writer.FlushAsync();
 
         var record = new CallRecordRepository(database).Get(id)!;
@@ -42,7 +42,7 @@ public sealed class CallRecordWriterTests : IDisposable
         var ids = await Task.WhenAll(opens);
         foreach (var id in ids)
         {
-            writer.Close(id, CallStatus.NoAnswer, start.AddSeconds(30), HangupParty.System);
+            writer.Close(id, new CallEnding(CallStatus.NoAnswer, start.AddSeconds(30), HangupParty.System));
         }
 
         await writer.DisposeAsync();

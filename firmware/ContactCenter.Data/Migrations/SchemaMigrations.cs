@@ -87,6 +87,11 @@ internal static class SchemaMigrations
 
             INSERT INTO settings (key, value) VALUES ('sip_realm', 'contactcenter.local');
             """),
+        new(2, "call records: end reason and relayed RTP packets per side", """
+            ALTER TABLE call_records ADD COLUMN end_reason TEXT;
+            ALTER TABLE call_records ADD COLUMN caller_packets INTEGER NOT NULL DEFAULT 0 CHECK (caller_packets >= 0);
+            ALTER TABLE call_records ADD COLUMN callee_packets INTEGER NOT NULL DEFAULT 0 CHECK (callee_packets >= 0);
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;

@@ -15,6 +15,9 @@ namespace ContactCenter.Data.Repositories;
 /// <param name="TalkTime">From answer to the end.</param>
 /// <param name="HangupBy">Who ended it, once known.</param>
 /// <param name="IsOpen">Whether the call is still running.</param>
+/// <param name="EndReason">Why it ended, when more than the status says (e.g. "no media", a SIP status), else null.</param>
+/// <param name="PacketsFromCaller">RTP packets the media relay received from the caller's side.</param>
+/// <param name="PacketsFromCallee">RTP packets the media relay received from the callee's side.</param>
 public sealed record CallRecord(
     long Id,
     string CallId,
@@ -29,4 +32,7 @@ public sealed record CallRecord(
     TimeSpan RingTime,
     TimeSpan TalkTime,
     HangupParty? HangupBy,
-    bool IsOpen);
+    bool IsOpen,
+    string? EndReason,
+    long PacketsFromCaller,
+    long PacketsFromCallee);

@@ -11,7 +11,7 @@ public sealed class CallRecordRepository(ContactCenterDatabase database)
 {
     private const string SelectColumns = """
         SELECT id, call_id, linked_id, started_at, answered_at, ended_at, caller, callee, direction, status,
-               ring_ms, talk_ms, hangup_by, is_open
+               ring_ms, talk_ms, hangup_by, is_open, end_reason, caller_packets, callee_packets
         FROM call_records
         """;
 
@@ -25,8 +25,8 @@ public sealed class CallRecordRepository(ContactCenterDatabase database)
         database.InTransaction(notify: false, work: (connection, transaction) => MarkAnsweredOne(connection, transaction, id, answeredAt));
 
     /// <summary>Closes an open record; false when no open record has that id.</summary>
-    public bool Close(long id, CallStatus status, DateTimeOffset endedAt, HangupParty? hangupBy) =>
-        database.InTransaction(notify: false, work: (connection, transaction) => CloseOne(connection, transaction, id, status, endedAt, hangupBy));
+    public bool Close(long id, CallEnding ending) =>
+        database.InTransaction(notify: false, work: (connection, transaction) => CloseOne(connection, transaction, id, ending));
 
     /// <summary>
     /// Closes every record still open (left by a stop or a crash) as <see cref="CallStatus.Interrupted"/> at
@@ -110,22 +110,26 @@ public sealed class CallRecordRepository(ContactCenterDatabase database)
         return command.ExecuteNonQuery() == 1;
     }
 
-    internal static bool CloseOne(SqliteConnection connection, SqliteTransaction transaction, long id, CallStatus status, DateTimeOffset endedAt, HangupParty? hangupBy)
+    internal static bool CloseOne(SqliteConnection connection, SqliteTransaction transaction, long id, CallEnding ending)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
             UPDATE call_records SET
-                status = $status, hangup_by = $hangup, is_open = 0,
+                status = $status, hangup_by = $hangup, is_open = 0, end_reason = $reason,
+                caller_packets = $callerPackets, callee_packets = $calleePackets,
                 ended_at = max(started_at, $end),
                 ring_ms = coalesce(answered_at, max(started_at, $end)) - started_at,
                 talk_ms = CASE WHEN answered_at IS NULL THEN 0 ELSE max(0, $end - answered_at) END
             WHERE id = $id AND is_open = 1
             """;
         command.Parameters.AddWithValue("$id", id);
-        command.Parameters.AddWithValue("$status", Codes.Of(status));
-        command.Parameters.AddWithValue("$hangup", hangupBy is { } party ? Codes.Of(party) : DBNull.Value);
-        command.Parameters.AddWithValue("$end", Codes.UnixMs(endedAt));
+        command.Parameters.AddWithValue("$status", Codes.Of(ending.Status));
+        command.Parameters.AddWithValue("$hangup", ending.HangupBy is { } party ? Codes.Of(party) : DBNull.Value);
+        command.Parameters.AddWithValue("$end", Codes.UnixMs(ending.EndedAt));
+        command.Parameters.AddWithValue("$reason", (object?)ending.Reason ?? DBNull.Value);
+        command.Parameters.AddWithValue("$callerPackets", ending.PacketsFromCaller);
+        command.Parameters.AddWithValue("$calleePackets", ending.PacketsFromCallee);
         return command.ExecuteNonQuery() == 1;
     }
 
@@ -143,5 +147,8 @@ public sealed class CallRecordRepository(ContactCenterDatabase database)
         RingTime: TimeSpan.FromMilliseconds(reader.GetInt64(10)),
         TalkTime: TimeSpan.FromMilliseconds(reader.GetInt64(11)),
         HangupBy: reader.IsDBNull(12) ? null : Codes.ToHangupParty(reader.GetString(12)),
-        IsOpen: reader.GetInt64(13) == 1);
+        IsOpen: reader.GetInt64(13) == 1,
+        EndReason: reader.IsDBNull(14) ? null : reader.GetString(14),
+        PacketsFromCaller: reader.GetInt64(15),
+        PacketsFromCallee: reader.GetInt64(16));
 }

@@ -41,8 +41,7 @@ public sealed class CallRecordWriter : IAsyncDisposable
     public void MarkAnswered(long id, DateTimeOffset answeredAt) => Post(new Step(StepKind.Answer, id, answeredAt));
 
     /// <summary>Queues the end of a record.</summary>
-    public void Close(long id, CallStatus status, DateTimeOffset endedAt, HangupParty? hangupBy) =>
-        Post(new Step(StepKind.Close, id, endedAt) { Status = status, HangupBy = hangupBy });
+    public void Close(long id, CallEnding ending) => Post(new Step(StepKind.Close, id, ending.EndedAt) { Ending = ending });
 
     /// <summary>Completes once everything queued before it is committed (or failed and logged).</summary>
     public Task FlushAsync()
@@ -118,7 +117,7 @@ public sealed class CallRecordWriter : IAsyncDisposable
                     CallRecordRepository.MarkAnsweredOne(connection, transaction, step.Id, step.At);
                     break;
                 case StepKind.Close:
-                    CallRecordRepository.CloseOne(connection, transaction, step.Id, step.Status, step.At, step.HangupBy);
+                    CallRecordRepository.CloseOne(connection, transaction, step.Id, step.Ending);
                     break;
                 default:
                     break;
@@ -148,9 +147,7 @@ public sealed class CallRecordWriter : IAsyncDisposable
 
         public long? LinkedId { get; init; }
 
-        public CallStatus Status { get; init; }
-
-        public HangupParty? HangupBy { get; init; }
+        public CallEnding Ending { get; init; }
 
         public TaskCompletionSource<long>? Opened { get; init; }
     }

@@ -1,0 +1,16 @@
+namespace ContactCenter.Data.Repositories;
+
+/// <summary>How a call ended: what closes its record.</summary>
+/// <param name="Status">The final status.</param>
+/// <param name="EndedAt">When it ended.</param>
+/// <param name="HangupBy">Who ended it, when known.</param>
+/// <param name="Reason">Why, when more than the status says (e.g. "no media", "486 Busy Here"); null otherwise.</param>
+/// <param name="PacketsFromCaller">RTP packets the relay received from the caller's side.</param>
+/// <param name="PacketsFromCallee">RTP packets the relay received from the callee's side.</param>
+public readonly record struct CallEnding(
+    CallStatus Status,
+    DateTimeOffset EndedAt,
+    HangupParty? HangupBy,
+    string? Reason = null,
+    long PacketsFromCaller = 0,
+    long PacketsFromCallee = 0);
