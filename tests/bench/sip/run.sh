@@ -75,10 +75,16 @@ if side peers; then
 fi
 
 mkdir -p "$OUT/appliance" "$OUT/peers" "$WORK"
-[ "${KEEP:-0}" = 1 ] || rm -f "$OUT"/appliance/* "$OUT"/peers/*
+# Results of the steps and sides run now are replaced (the harness appends to its .tsv files); others are kept, so
+# a later run of one step or one side completes an earlier session's summary.
+fresh() {  # fresh SIDE NAME...
+    local who=$1 name; shift
+    for name in "$@"; do rm -f "$OUT/$who/$name".*; done
+}
 # The harness compiles its C helpers and writes its pcap beside itself: work on a copy. Its accounting counts every
 # process not named like a load generator or a peer as "others"; the appliance's process is named contactcenter.
 cp -r "$PEERS/." "$WORK/peers/"
+mkdir -p "$WORK/peers/media"   # 03_media.sh generates its pcap there and does not create the folder
 sed -i "s/ours = ('sipp', /ours = ('sipp', 'contactcenter', /" "$WORK/peers/tools/pstat.py"
 grep -q "'contactcenter'" "$WORK/peers/tools/pstat.py" || die "could not teach the harness's pstat.py the appliance's name"
 exec > >(tee -a "$OUT/run.log") 2>&1
@@ -121,8 +127,9 @@ start_appliance() {
     local seeded
     seeded=$(dotnet "$SEED_DLL" --data "$APP_DATA" --base "$USER_BASE" --count "$NUSERS" --password "$PASSWORD") || die "seeding failed"
     REALM="${seeded##*realm=}"
-    # sipp 3.6.1 computes MD5 only and answers the first challenge it reads.
-    echo '{ "Registrar": { "DigestAlgorithms": "MD5" } }' >"$WORK/appliance-$name/appliance.json"
+    # sipp 3.6.1 computes MD5 only, answers the first challenge it reads, and writes the server's address into the
+    # digest uri (not the Request-URI, which the appliance checks by default).
+    echo '{ "Registrar": { "DigestAlgorithms": "MD5", "DigestUriMustMatch": false } }' >"$WORK/appliance-$name/appliance.json"
     local args=(--data "$APP_DATA" --config "$WORK/appliance-$name/appliance.json" --bind 127.0.0.1 --sip-port "$APP_SIP_PORT")
     "${APP_CMD[@]}" --help 2>/dev/null | grep -q -- '--rtp-ports' && args+=(--rtp-ports "$APP_RTP_PORTS")
     "${APP_CMD[@]}" "${args[@]}" >"$WORK/appliance-$name/stdout" 2>"$WORK/appliance-$name/stderr" </dev/null &
@@ -150,9 +157,19 @@ check_appliance_log() {
 
 mem_of() { (cd "$WORK/peers" && python3 tools/pstat.py mem "$@"); }
 
+# Memory after a load step: 5 s after, and 40 s after (past Timer J, 64*T1 = 32 s, when the UDP server transactions
+# of the last requests are gone).
+after_load() {
+    local name=$1
+    echo "# when main_rss_kib sum_rss_kib sum_pss_kib nprocs threads" >"$OUT/appliance/$name.after"
+    sleep 5; echo "5s $(mem_of "$APP_PID") $(ls "/proc/$APP_PID/task" | wc -l)" >>"$OUT/appliance/$name.after"
+    sleep 35; echo "40s $(mem_of "$APP_PID") $(ls "/proc/$APP_PID/task" | wc -l)" >>"$OUT/appliance/$name.after"
+}
+
 # The appliance's environment for the harness: users 1000..1999, one password, CPU/memory of its PID.
 # SIP_DOMAIN is the appliance's address: sipp 3.6.1 puts "sip:REMOTE_IP:REMOTE_PORT" into the digest uri, and the
-# appliance checks that uri against the Request-URI (RFC 2617 §3.2.2.5); the scenario's Request-URI is sip:[domain].
+# appliance checks that uri against the Request-URI (RFC 2617 §3.2.2.5) unless told not to (appliance.json above):
+# with the address as domain, REGISTER's Request-URI matches even where that setting does not exist yet.
 # The realm comes from the challenge.
 appliance_env() {
     echo SUT=external TARGET="127.0.0.1:$SIP_PORT" SIP_DOMAIN="127.0.0.1:$SIP_PORT" SIP_PASSWORD="$PASSWORD" USER_PREFIX= \
@@ -184,12 +201,15 @@ appliance_sets_up_calls() {
     [ "$r" = yes ]
 }
 
+udp_rcvbuf_errors() { awk '/^Udp:/{n++} /^Udp:/&&n==2{print $6}' /proc/net/snmp; }
+
 log "versions: $(kamailio -v 2>/dev/null | head -1) | rtpengine $(rtpengine --version 2>&1 | head -1) | $(sipp -v 2>&1 | grep -o 'SIPp v[^ ]*') | dotnet $(dotnet --version) | appliance $(git -C "$ROOT" rev-parse --short HEAD)"
 log "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GiB, kernel $(uname -r)"
 
 # ---- idle memory ------------------------------------------------------------------------------------------------
 if want idle; then
     if side appliance; then
+        fresh appliance idle
         echo "# what rep main_rss_kib sum_rss_kib sum_pss_kib nprocs threads" >"$OUT/appliance/idle.tsv"
         for rep in $(seq "$REPS"); do
             start_appliance "idle$rep"
@@ -199,21 +219,21 @@ if want idle; then
         done
         cat "$OUT/appliance/idle.tsv"
     fi
-    side peers && { log "peers: idle memory"; harness peers 04_idle.sh; }
+    side peers && { log "peers: idle memory"; fresh peers idle; harness peers 04_idle.sh; }
 fi
 
 # ---- REGISTER with digest ---------------------------------------------------------------------------------------
 if want reg; then
     if side appliance; then
         log "appliance: REGISTER with digest, rates $REG_RATES"
+        fresh appliance register
         start_appliance reg
         harness appliance 01_register.sh NAME=register RATES="$REG_RATES"
-        sleep 5
-        echo "after_load $(mem_of "$APP_PID") $(ls "/proc/$APP_PID/task" | wc -l)" >"$OUT/appliance/register.after"
+        after_load register
         check_appliance_log reg
         stop_appliance
     fi
-    side peers && { log "peers: REGISTER with digest, rates $REG_RATES"; harness peers 01_register.sh NAME=register RATES="$REG_RATES"; }
+    side peers && { log "peers: REGISTER with digest, rates $REG_RATES"; fresh peers register; harness peers 01_register.sh NAME=register RATES="$REG_RATES"; }
 fi
 
 # ---- where the appliance's time goes at one REGISTER rate ------------------------------------------------------
@@ -232,18 +252,29 @@ if want prof && side appliance; then
     sp=$!
     sleep $((PROF_WARM_S + 2))   # tiered JIT settles in the first seconds; measure after it
     python3 "$HERE/threads.py" snap "$APP_PID" >"$WORK/prof.threads0"
-    t0=$(date +%s.%N)
+    t0=$(date +%s.%N); e0=$(udp_rcvbuf_errors)
     if [ "$PERF" = 1 ] && command -v perf >/dev/null; then
-        timeout $((DUR + 10)) perf record -F 499 -g -p "$APP_PID" -o "$WORK/prof.perf" -- sleep $((DUR - 4)) >/dev/null 2>&1
+        # CPU samples with call graphs, then (off-CPU) every file-sync and file-write system call of the appliance
+        # that took 5 ms or more: the registrar writes each binding through to SQLite on the request's path.
+        timeout $((DUR + 10)) perf record -F 499 -g -p "$APP_PID" -o "$WORK/prof.perf" -- sleep $(((DUR - 4) / 2)) >/dev/null 2>&1
+        timeout $((DUR + 10)) perf trace -p "$APP_PID" -e fsync,fdatasync,pwrite64,write --duration 5 -o "$WORK/prof.slow-syscalls" \
+            -- sleep $(((DUR - 4) / 2)) >/dev/null 2>&1
     else
         sleep $((DUR - 4))
     fi
     python3 "$HERE/threads.py" snap "$APP_PID" >"$WORK/prof.threads1"
-    t1=$(date +%s.%N)
+    t1=$(date +%s.%N); e1=$(udp_rcvbuf_errors)
     wait "$sp"
     {
         echo "# REGISTER at $PROF_RATE/s, window $(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.1f", b - a}') s; sipp: created ok failed retrans elapsed rate = $(cd "$WORK/peers" && python3 tools/sippstat.py "$WORK/prof.csv")"
+        echo "# registration time (first REGISTER sent to 200 received), mean and std dev: $(python3 "$HERE/sippcol.py" "$WORK/prof.csv" 'CallLength(C)' 'CallLengthStDev(C)')"
+        echo "# UDP receive-buffer drops on this machine in the window (all sockets): $((e1 - e0))"
         python3 "$HERE/threads.py" diff "$WORK/prof.threads0" "$WORK/prof.threads1" "$(awk -v a="$t0" -v b="$t1" 'BEGIN{print b - a}')"
+        if [ -f "$WORK/prof.slow-syscalls" ]; then
+            echo "# system calls of 5 ms or more in $(((DUR - 4) / 2)) s (perf trace): $(grep -c ' ms)' "$WORK/prof.slow-syscalls")"
+            grep ' ms)' "$WORK/prof.slow-syscalls" | sed -n 's/.*( *\([0-9.]*\) ms): [^ ]* \([a-z0-9]*\)(.*/\2 \1/p' \
+                | awk '{n[$1]++; t[$1]+=$2; if ($2>m[$1]) m[$1]=$2} END{for (k in n) printf "#   %s: %d calls, %.0f ms in all, longest %.0f ms\n", k, n[k], t[k], m[k]}'
+        fi
     } | tee "$OUT/appliance/prof.threads.txt"
     if [ -f "$WORK/prof.perf" ]; then
         perf report -i "$WORK/prof.perf" --no-children -g none --sort dso,symbol --stdio 2>/dev/null | grep '%' | head -80 >"$OUT/appliance/prof.perf.txt"
@@ -257,35 +288,37 @@ fi
 # ---- calls per second with media anchored ----------------------------------------------------------------------
 if want cpsm; then
     if side appliance; then
+        fresh appliance cps_media
         if appliance_sets_up_calls; then
             log "appliance: CPS (B2BUA, media anchored), rates $CPSM_RATES"
             start_appliance cpsm
             harness appliance 02_cps.sh NAME=cps_media RATES="$CPSM_RATES"
-            echo "after_load $(mem_of "$APP_PID") $(ls "/proc/$APP_PID/task" | wc -l)" >"$OUT/appliance/cps_media.after"
+            after_load cps_media
             check_appliance_log cpsm
             stop_appliance
         else
             echo "skipped: the appliance does not set up calls yet" >"$OUT/appliance/cps_media.skipped"
         fi
     fi
-    side peers && { log "peers: CPS with rtpengine, rates $CPSM_RATES"; harness peers 02_cps.sh NAME=cps_media MEDIA=1 INVITE_AUTH="$PEER_INVITE_AUTH" RATES="$CPSM_RATES"; }
+    side peers && { log "peers: CPS with rtpengine, rates $CPSM_RATES"; fresh peers cps_media; harness peers 02_cps.sh NAME=cps_media MEDIA=1 INVITE_AUTH="$PEER_INVITE_AUTH" RATES="$CPSM_RATES"; }
 fi
 
 # ---- concurrent calls with relayed G.711 ---------------------------------------------------------------------------
 if want media; then
     if side appliance; then
+        fresh appliance media
         if appliance_sets_up_calls; then
             log "appliance: concurrent relayed G.711 calls, counts $MEDIA_COUNTS"
             start_appliance media
             harness appliance 03_media.sh NAME=media COUNTS="$MEDIA_COUNTS" RAMP=100 PCAP_S="${PCAP_S:-20}"
-            echo "after_load $(mem_of "$APP_PID") $(ls "/proc/$APP_PID/task" | wc -l)" >"$OUT/appliance/media.after"
+            after_load media
             check_appliance_log media
             stop_appliance
         else
             echo "skipped: the appliance does not set up calls yet" >"$OUT/appliance/media.skipped"
         fi
     fi
-    side peers && { log "peers: concurrent relayed G.711 calls, counts $MEDIA_COUNTS"; harness peers 03_media.sh NAME=media INVITE_AUTH="$PEER_INVITE_AUTH" COUNTS="$MEDIA_COUNTS" RAMP=100 PCAP_S="${PCAP_S:-20}"; }
+    side peers && { log "peers: concurrent relayed G.711 calls, counts $MEDIA_COUNTS"; fresh peers media; harness peers 03_media.sh NAME=media INVITE_AUTH="$PEER_INVITE_AUTH" COUNTS="$MEDIA_COUNTS" RAMP=100 PCAP_S="${PCAP_S:-20}"; }
 fi
 
 python3 "$HERE/summary.py" "$OUT" | tee "$OUT/SUMMARY.md"
