@@ -141,7 +141,6 @@ if ma[0] or mp[0] or skipped('media'):
     if ma[0] or mp[0]:
         print('| packet loss at that load, %% | %s | %s | - |' % (fmt(ma[1]['loss']), fmt(mp[1]['loss'])))
         print('| relay CPU at that load, %% of one core | %s | rtpengine %s (kamailio %s) | - |' % (fmt(ma[1]['sut']), fmt(mp[1]['rtpe']), fmt(mp[1]['sut'])))
-        print('| load generators (sipp + echo) CPU, %% | %s | %s | - |' % (fmt(ma[1]['gen']), fmt(mp[1]['gen'])))
         print('| at the first failing count (%s / %s calls): loss %%, relay CPU %% | %s, %s | %s, rtpengine %s | - |'
               % (','.join(map(str, ma[3])) or '-', ','.join(map(str, mp[3])) or '-', fmt(ma[2]['loss']), fmt(ma[2]['sut']), fmt(mp[2]['loss']), fmt(mp[2]['rtpe'])))
         print('| other tenants\' CPU during those steps, %% of one core | %s | %s | - |' % (fmt(ma[4]), fmt(mp[4])))
