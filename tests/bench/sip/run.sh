@@ -10,18 +10,19 @@
 #   cpsm  calls per second with media anchored (02_cps.sh; peers: kamailio + rtpengine offer/answer/delete)
 #   media concurrent G.711 calls relayed, packet loss (03_media.sh)
 # cpsm and media need the B2BUA: they are skipped for the appliance (with a note) while it answers INVITE
-# with anything but a call (see APPLIANCE_CALLS below).
+# with anything but a call (a one-call probe first, `appliance_sets_up_calls`).
 #
 # Environment (defaults in brackets):
 #   STEPS ["idle reg prof cpsm media"]   SIDES ["appliance peers"]   DUR [15] s per rate step   REPS [3]
-#   REG_RATES ["1000 2000 3000 4000 5000 6000 7000 8000"]   CPSM_RATES ["100 200 300 400 500 600 700 800"]
-#   MEDIA_COUNTS ["100 200 300 400 500 600"]   PROF_RATE [2000] after PROF_WARM_S [8] s of warm-up   PERF [0]: 1 adds perf
+#   REG_RATES ["1000 2000 3000 4000 5000 6000 7000 8000 10000 12000"]   CPSM_RATES ["200 400 600 700 800 900 1000 1200"]
+#   MEDIA_COUNTS ["200 300 400 500 600 700"]   PROF_RATE [2000] after PROF_WARM_S [8] s of warm-up   PERF [0]: 1 adds perf
 #   PEER_INVITE_AUTH [1]: kamailio challenges INVITEs with 407 as the appliance does (0: the RESULTS.md setting)
 #   PEERS [the first shared/reference/peers above the repository], copied into the work directory (it compiles and writes beside itself)
 #   OUT [<repo>/artifacts/bench/sip]: results; WORK [mktemp]: run files, kept for inspection
 #   APP_SIP_PORT [0 = any free port], APP_RTP_PORTS [40000-47999], BUILD [1]: 0 uses the existing Release build
 # Needs root (iptables counters for media loss) and the Debian packages sip-tester, kamailio, rtpengine-daemon, gcc.
 # Every load step is bounded in count and time by the harness; the appliance and the peers are stopped by PID.
+# With the defaults a full run takes about 90 minutes on 2 cores (docs/benchmarks.md has the figures and shorter runs).
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
@@ -41,9 +42,9 @@ WORK="${WORK:-$(mktemp -d "${TMPDIR:-/tmp}/cc-bench-sip.XXXXXX")}"
 STEPS="${STEPS:-idle reg prof cpsm media}"
 SIDES="${SIDES:-appliance peers}"
 export DUR="${DUR:-15}" REPS="${REPS:-3}"
-REG_RATES="${REG_RATES:-1000 2000 3000 4000 5000 6000 7000 8000}"
-CPSM_RATES="${CPSM_RATES:-100 200 300 400 500 600 700 800}"
-MEDIA_COUNTS="${MEDIA_COUNTS:-100 200 300 400 500 600}"
+REG_RATES="${REG_RATES:-1000 2000 3000 4000 5000 6000 7000 8000 10000 12000}"
+CPSM_RATES="${CPSM_RATES:-200 400 600 700 800 900 1000 1200}"
+MEDIA_COUNTS="${MEDIA_COUNTS:-200 300 400 500 600 700}"
 PROF_RATE="${PROF_RATE:-2000}"
 PROF_WARM_S="${PROF_WARM_S:-8}"
 PERF="${PERF:-0}"
