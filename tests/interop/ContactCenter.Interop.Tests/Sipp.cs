@@ -55,7 +55,8 @@ public static class Sipp
             {
                 "-sf", scenarioPath,
                 "-i", "127.0.0.1",
-                "-p", FreeLocalPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                // sipp would otherwise try 5060 first, which a developer's `make run` may hold.
+                "-p", LoopbackPorts.FreeUdpAndTcp().ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "-t", tcp ? "t1" : "u1",
                 "-m", calls.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "-timeout", $"{(int)Timeout.TotalSeconds}s",
@@ -96,26 +97,6 @@ public static class Sipp
         finally
         {
             Directory.Delete(work, recursive: true);
-        }
-    }
-
-    // sipp would otherwise try 5060 first, which a developer's `make run` may hold.
-    private static int FreeLocalPort()
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            using var udp = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Dgram, System.Net.Sockets.ProtocolType.Udp);
-            udp.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
-            var port = ((System.Net.IPEndPoint)udp.LocalEndPoint!).Port;
-            using var tcp = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
-            try
-            {
-                tcp.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, port));
-                return port;
-            }
-            catch (System.Net.Sockets.SocketException) when (attempt < 20)
-            {
-            }
         }
     }
 
