@@ -40,6 +40,34 @@ public sealed partial class SipStack
         return transaction;
     }
 
+    /// <summary>
+    /// Sends the ACK of a 2xx (RFC 3261 §13.2.2.4): a transaction of its own that the transaction user sends, and sends
+    /// again for every retransmission of the 2xx. Build it with <see cref="Dialogs.SipDialog.CreateAck"/>; the stack adds
+    /// a Via with a fresh branch and Max-Forwards. Nothing waits for it and nothing retransmits it.
+    /// </summary>
+    public void SendAck(SipMessageBuilder ack, SipDestination destination)
+    {
+        ArgumentNullException.ThrowIfNull(ack);
+        if (ack.Get(SipHeaderId.MaxForwards) is null)
+        {
+            ack.Add(SipHeaderId.MaxForwards, "70");
+        }
+        ack.AddFirst(SipHeaderId.Via, ViaFor(destination, SipIdentifiers.NewBranch()));
+        SendStateless(ack, destination);
+    }
+
+    /// <summary>
+    /// The URI at which this element receives requests sent over <paramref name="destination"/>'s transport: what a
+    /// B2BUA puts in its Contact (§8.1.1.8), e.g. <c>sip:192.168.1.2:5060;transport=tcp</c>.
+    /// </summary>
+    public string LocalUri(SipDestination destination)
+    {
+        var host = LocalHost(destination);
+        return destination.Protocol == SipTransportProtocol.Udp
+            ? $"sip:{host}:{_transport!.Port}"
+            : $"sip:{host}:{_transport!.Port};transport=tcp";
+    }
+
     /// <summary>On the loop: the CANCEL of an INVITE client transaction goes out in a transaction of its own (§9.1).</summary>
     internal void SendCancel(SipInviteClientTransaction invite, SipMessageBuilder cancel)
     {
@@ -58,9 +86,13 @@ public sealed partial class SipStack
     internal void LogAckTimeout(SipInviteServerTransaction transaction) =>
         SipStackLog.AckTimeout(_logger, transaction.Request.CallId, transaction.Destination.EndPoint);
 
+    /// <summary>The host this element advertises towards <paramref name="destination"/>: the configured one, else the local address routed to it.</summary>
+    public string LocalHost(SipDestination destination) =>
+        _options.AdvertisedHost.Length > 0 ? _options.AdvertisedHost : SipLocalAddress.For(destination.EndPoint);
+
     private string ViaFor(SipDestination destination, string branch)
     {
-        var host = _options.AdvertisedHost.Length > 0 ? _options.AdvertisedHost : SipLocalAddress.For(destination.EndPoint);
+        var host = LocalHost(destination);
         var transport = destination.Protocol == SipTransportProtocol.Udp ? "UDP" : "TCP";
         return $"SIP/2.0/{transport} {host}:{_transport!.Port};branch={branch};rport";
     }

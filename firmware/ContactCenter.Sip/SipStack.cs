@@ -45,6 +45,9 @@ public sealed partial class SipStack : IAsyncDisposable
     /// <summary>Dialogs the transaction user has established; in-dialog requests outside them get 481 (§12.2.2).</summary>
     public SipDialogSet Dialogs { get; } = new();
 
+    /// <summary>The Server / User-Agent value of this element.</summary>
+    public string UserAgent => _options.UserAgent;
+
     /// <summary>How many work items threw (each was logged); a growing count is a health failure.</summary>
     public long LoopFaults => Interlocked.Read(ref _loopFaults);
 

@@ -15,7 +15,7 @@ internal static class ApplianceCommandLine
     public const string ExecutableName = "contactcenter";
 
     /// <summary>
-    /// The options, in usage order. The rest of the contract (<c>--web-port</c>, <c>--rtp-ports</c>,
+    /// The options, in usage order. The rest of the contract (<c>--web-port</c>,
     /// <c>--board</c>) is one line each here, plus a property on <see cref="ApplianceSettings"/>,
     /// when the listener behind it exists.
     /// </summary>
@@ -29,6 +29,8 @@ internal static class ApplianceCommandLine
             static (s, v) => OptionValues.Address(v, s.BindAddresses.Add), Repeatable: true),
         new("sip-port", "N", "Sip:Port", "SIP port for UDP and TCP, 0 = any free port (default 5060)",
             static (s, v) => OptionValues.Port(v, p => s.SipPort = p)),
+        new("rtp-ports", "A-B", "Rtp:Ports", "UDP port range of the media relay, RTP on even and RTCP on odd ports (default 10000-20000)",
+            static (s, v) => OptionValues.PortRange(v, r => s.RtpPorts = r)),
     ];
 
     /// <summary>Admin subcommands (<c>backup</c>, <c>restore</c> come with a later issue).</summary>

@@ -22,4 +22,7 @@ internal sealed class ApplianceSettings
 
     /// <summary>The SIP port for UDP and TCP; 0 picks a free one.</summary>
     public int SipPort { get; set; } = DefaultSipPort;
+
+    /// <summary>The media relay's UDP port range (DESIGN.md "Defaults": 10000–20000).</summary>
+    public (int Start, int End) RtpPorts { get; set; } = (10000, 20000);
 }

@@ -18,6 +18,22 @@ internal static class OptionValues
         return null;
     }
 
+    /// <summary>A port range <c>A-B</c> holding at least two RTP/RTCP pairs (one relayed call), within 1024-65535.</summary>
+    public static string? PortRange(string value, Action<(int Start, int End)> store)
+    {
+        var dash = value.IndexOf('-', StringComparison.Ordinal);
+        if (dash <= 0
+            || !int.TryParse(value.AsSpan(0, dash), NumberStyles.None, CultureInfo.InvariantCulture, out var start)
+            || !int.TryParse(value.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var end)
+            || start < 1024 || end > IPEndPoint.MaxPort || end - start < 3)
+        {
+            return $"'{value}' is not a port range A-B within 1024-65535 holding at least two port pairs";
+        }
+
+        store((start, end));
+        return null;
+    }
+
     /// <summary>A literal IPv4 or IPv6 address.</summary>
     public static string? Address(string value, Action<IPAddress> store)
     {

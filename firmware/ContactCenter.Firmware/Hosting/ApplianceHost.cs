@@ -6,6 +6,9 @@ using ContactCenter.Firmware.CommandLine;
 using ContactCenter.Firmware.Pbx;
 using ContactCenter.Firmware.Sip;
 using ContactCenter.Firmware.Storage;
+using ContactCenter.Data.Repositories;
+using ContactCenter.Media.Relay;
+using ContactCenter.Pbx.Calls;
 using ContactCenter.Pbx.Registrar;
 using ContactCenter.Sip;
 using ContactCenter.Sip.Transport;
@@ -100,6 +103,7 @@ internal static class ApplianceHost
 
         AddStorage(builder.Services, settings.DataDirectory);
         AddPbx(builder.Services, builder.Configuration);
+        AddCalls(builder.Services, builder.Configuration, settings);
         AddSip(builder.Services, builder.Configuration);
         return builder.Build();
     }
@@ -127,6 +131,38 @@ internal static class ApplianceHost
         services.AddHostedService<RegistrarHostedService>();
     }
 
+    // Calls: the media relay over the --rtp-ports range, the batched call-record writer and the B2BUA router.
+    private static void AddCalls(IServiceCollection services, ConfigurationManager configuration, ApplianceSettings settings)
+    {
+        services.AddOptions<CallOptions>().Bind(configuration.GetSection(CallOptions.Section));
+        services.AddSingleton(sp => new RtpRelay(RelayOptions(settings, configuration), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton(static sp => new CallRecordWriter(sp.GetRequiredService<ContactCenterDatabase>(),
+            sp.GetRequiredService<ILogger<CallRecordWriter>>()));
+        services.AddSingleton(static sp => new CallRouter(
+            sp.GetRequiredService<IOptions<CallOptions>>().Value,
+            sp.GetRequiredService<SipStack>(),
+            sp.GetRequiredService<RtpRelay>(),
+            sp.GetRequiredService<CallRecordWriter>(),
+            sp.GetRequiredService<SipRegistrar>(),
+            sp.GetRequiredService<ExtensionDirectory>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>()));
+    }
+
+    // The relay binds the one listen address when a single one is given (tests, a box with one LAN), else every IPv4 address.
+    private static RtpRelayOptions RelayOptions(ApplianceSettings settings, IConfiguration configuration)
+    {
+        var noMedia = configuration.GetValue<int?>("Rtp:NoMediaSeconds") ?? 60;
+        return new RtpRelayOptions
+        {
+            PortRangeStart = settings.RtpPorts.Start,
+            PortRangeEnd = settings.RtpPorts.End,
+            BindAddress = settings.BindAddresses.Count == 1 ? settings.BindAddresses[0] : System.Net.IPAddress.Any,
+            NoMediaTimeout = noMedia > 0 ? TimeSpan.FromSeconds(noMedia) : Timeout.InfiniteTimeSpan,
+        };
+    }
+
     private static void AddSip(IServiceCollection services, ConfigurationManager configuration)
     {
         services.AddOptions<SipHostOptions>().Bind(configuration.GetSection(SipHostOptions.Section)).ValidateOnStart();
@@ -136,13 +172,15 @@ internal static class ApplianceHost
         {
             var options = new SipStackOptions { UserAgent = $"ContactCenter/{Version}" };
             options.Allow.Add("REGISTER");
+            options.Allow.Add("UPDATE");
+            options.Allow.Add("INFO");
+            options.SupportedExtensions.Add("timer");
             return new SipStack(options, sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton<SipReceiveHandler>(static sp => sp.GetRequiredService<SipStack>().Receive);
 
         services.AddSingleton<SipHostedService>();
         services.AddHostedService(static sp => sp.GetRequiredService<SipHostedService>());
-        services.AddSingleton<UnroutedCallResponder>();
         services.AddHostedService<RequestDispatcher>();
     }
 

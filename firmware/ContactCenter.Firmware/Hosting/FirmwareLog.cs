@@ -32,12 +32,6 @@ internal static partial class FirmwareLog
     [LoggerMessage(8052, LogLevel.Warning, "Closing SIP listeners after a failed start failed too")]
     public static partial void SipCleanupFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(8053, LogLevel.Information, "Call {CallId} from {From} to {To}: no extension can take it yet, refused with 480 after the ring time")]
-    public static partial void CallUnrouted(ILogger logger, string callId, string from, string to);
-
-    [LoggerMessage(8054, LogLevel.Information, "Call {CallId} cancelled by the caller while ringing")]
-    public static partial void CallCancelled(ILogger logger, string callId);
-
     [LoggerMessage(8055, LogLevel.Error, "Handling request {Method} {CallId} failed")]
     public static partial void RequestFailed(ILogger logger, string method, string callId, Exception exception);
 }

@@ -1,4 +1,6 @@
 using ContactCenter.Firmware.Hosting;
+using ContactCenter.Media.Relay;
+using ContactCenter.Pbx.Calls;
 using ContactCenter.Pbx.Registrar;
 using ContactCenter.Sip;
 using ContactCenter.Sip.Messages;
@@ -10,11 +12,25 @@ namespace ContactCenter.Firmware.Sip;
 
 /// <summary>
 /// The one reader of the SIP core's new server transactions: REGISTER goes to the registrar, everything else to the
-/// <see cref="UnroutedCallResponder"/>. Each transaction is handled on its own task, owned (and awaited on stop) here.
+/// <see cref="CallRouter"/>. Each transaction is handled on its own task, owned (and awaited on stop) here. On stop, the
+/// calls are ended first (BYE, CANCEL, records "interrupted") while the SIP core can still send.
 /// </summary>
-internal sealed class RequestDispatcher(SipStack stack, SipRegistrar registrar, UnroutedCallResponder unrouted, ILogger<RequestDispatcher> logger)
-    : BackgroundService
+internal sealed class RequestDispatcher(SipStack stack, SipRegistrar registrar, CallRouter calls, RtpRelay relay, ReadyLine readyLine,
+    ILogger<RequestDispatcher> logger) : BackgroundService
 {
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        var (start, end) = relay.PortRange;
+        readyLine.Add("rtp", $"{start}-{end}");
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await calls.StopAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var running = new List<Task>();
@@ -23,9 +39,7 @@ internal sealed class RequestDispatcher(SipStack stack, SipRegistrar registrar, 
             await foreach (var transaction in stack.Requests.ReadAllAsync(stoppingToken))
             {
                 running.RemoveAll(static t => t.IsCompleted);
-                running.Add(transaction.Request.Method == SipMethod.Register
-                    ? RegisterAsync(transaction)
-                    : unrouted.HandleAsync(transaction, stoppingToken));
+                running.Add(HandleAsync(transaction));
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -35,11 +49,11 @@ internal sealed class RequestDispatcher(SipStack stack, SipRegistrar registrar, 
         await Task.WhenAll(running);
     }
 
-    private async Task RegisterAsync(SipServerTransaction transaction)
+    private async Task HandleAsync(SipServerTransaction transaction)
     {
         try
         {
-            await registrar.HandleAsync(transaction);
+            await (transaction.Request.Method == SipMethod.Register ? registrar.HandleAsync(transaction) : calls.HandleAsync(transaction));
         }
 #pragma warning disable CA1031 // One request's failure is logged and must not end the loop.
         catch (Exception exception)

@@ -12,10 +12,6 @@ internal sealed class SipHostOptions
     [Range(0, 65535)]
     public int Port { get; set; } = 5060;
 
-    /// <summary>How long an incoming call rings before it is given up with 480 (the no-answer time of issue #3).</summary>
-    [Range(1, 600)]
-    public int RingSeconds { get; set; } = 30;
-
     /// <summary>Literal addresses to bind; empty means all IPv4 and IPv6 addresses.</summary>
     public List<string> Bind { get; set; } = [];
 }

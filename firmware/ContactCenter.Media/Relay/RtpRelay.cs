@@ -31,6 +31,12 @@ public sealed class RtpRelay
         _onSessionDisposed = _ => Interlocked.Decrement(ref _activeSessions);
     }
 
+    /// <summary>The address the media sockets bind to (the wildcard unless configured).</summary>
+    public System.Net.IPAddress BindAddress => _options.BindAddress;
+
+    /// <summary>The configured port range, for the ready line and status pages.</summary>
+    public (int Start, int End) PortRange => (_options.PortRangeStart, _options.PortRangeEnd);
+
     /// <summary>The port pool (capacity and use, for status pages).</summary>
     public RtpPortAllocator Ports { get; }
 

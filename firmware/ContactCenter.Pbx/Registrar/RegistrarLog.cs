@@ -24,14 +24,14 @@ internal static partial class RegistrarLog
     [LoggerMessage(3005, LogLevel.Information, "Loaded {Count} persisted registrations")]
     public static partial void Loaded(ILogger logger, int count);
 
-    [LoggerMessage(3010, LogLevel.Warning, "Authentication failed for {Extension} from {Source}: {Reason}")]
-    public static partial void AuthFailed(ILogger logger, string extension, IPAddress source, string reason);
+    [LoggerMessage(3010, LogLevel.Warning, "{Method} authentication failed for {Extension} from {Source}: {Reason}")]
+    public static partial void AuthFailed(ILogger logger, string method, string extension, IPAddress source, string reason);
 
-    [LoggerMessage(3011, LogLevel.Debug, "Stale nonce for {Extension} from {Source}: {Reason}")]
-    public static partial void AuthStale(ILogger logger, string extension, IPAddress source, string reason);
+    [LoggerMessage(3011, LogLevel.Debug, "{Method}: stale nonce for {Extension} from {Source}: {Reason}")]
+    public static partial void AuthStale(ILogger logger, string method, string extension, IPAddress source, string reason);
 
-    [LoggerMessage(3012, LogLevel.Warning, "Refused {Extension} from banned {Source}")]
-    public static partial void RefusedBanned(ILogger logger, string extension, IPAddress source);
+    [LoggerMessage(3012, LogLevel.Warning, "{Method}: refused {Extension} from banned {Source}")]
+    public static partial void RefusedBanned(ILogger logger, string method, string extension, IPAddress source);
 
     [LoggerMessage(3013, LogLevel.Warning, "{Authenticated} may not register {Extension} (from {Source})")]
     public static partial void ForeignAor(ILogger logger, string authenticated, string extension, IPAddress source);

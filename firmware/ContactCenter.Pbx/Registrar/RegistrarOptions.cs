@@ -13,6 +13,12 @@ public sealed class RegistrarOptions
     /// </summary>
     public string DigestAlgorithms { get; set; } = "SHA-256, MD5";
 
+    /// <summary>
+    /// Whether the digest <c>uri</c> must equal the Request-URI (default true). False serves clients that write the
+    /// server's address there (sipp 3.6).
+    /// </summary>
+    public bool DigestUriMustMatch { get; set; } = true;
+
     /// <summary>Shortest registration accepted in seconds; shorter gets 423 with Min-Expires (RFC 3261 §10.3 step 7).</summary>
     public int MinExpiresSeconds { get; set; } = 60;
 

@@ -1,11 +1,12 @@
 using System.Net;
+using ContactCenter.Sip.Messages;
 using ContactCenter.Sip.Transport;
 
 namespace ContactCenter.Pbx.Registrar;
 
 /// <summary>
-/// One registered contact of an extension. Send requests for it to <see cref="Received"/> over <see cref="Transport"/>
-/// (the address the REGISTER came from, so phones behind NAT are reached), with <see cref="ContactUri"/> as Request-URI.
+/// One registered contact of an extension. Send requests for it to <see cref="Target"/>, with <see cref="ContactUri"/> as
+/// Request-URI.
 /// </summary>
 /// <param name="Extension">The extension number (the address-of-record's user).</param>
 /// <param name="ContactUri">The Contact URI as registered.</param>
@@ -29,6 +30,28 @@ public sealed record RegistrationBinding(
     long CSeq,
     string? UserAgent)
 {
+    /// <summary>
+    /// Where requests for this contact go. Over UDP, when the Contact names the very address the REGISTER came from, the
+    /// phone is reached directly and its Contact port is where it listens. Otherwise a NAT sits between (the Contact
+    /// holds a private address the appliance cannot reach) and requests go back to the source address and port the
+    /// REGISTER came from, which the NAT maps to the phone (RFC 3581 symmetric response routing, applied to requests).
+    /// Over TCP they go over the phone's connection.
+    /// </summary>
+    public SipDestination Target
+    {
+        get
+        {
+            if (Transport == SipTransportProtocol.Udp && SipUri.TryParse(ContactUri, out var contact)
+                && IPAddress.TryParse(contact.Host.Trim('[', ']'), out var host) && Unmapped(host).Equals(Unmapped(Received.Address)))
+            {
+                return new SipDestination(Transport, new IPEndPoint(Received.Address, contact.Port ?? 5060));
+            }
+            return new SipDestination(Transport, Received, ConnectionId);
+        }
+    }
+
+    private static IPAddress Unmapped(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+
     internal bool SameKey(string contactUri, string? instanceId) =>
         instanceId is not null && InstanceId is not null
             ? string.Equals(InstanceId, instanceId, StringComparison.Ordinal)

@@ -21,46 +21,13 @@ public sealed partial class SipRegistrar
         }
 
         var peer = request.Source ?? new SipPeer(SipTransportProtocol.Udp, new IPEndPoint(IPAddress.None, 0), new IPEndPoint(IPAddress.None, 0), 0);
-        var source = peer.Remote.Address.IsIPv4MappedToIPv6 ? peer.Remote.Address.MapToIPv4() : peer.Remote.Address;
-        var snapshot = _directory.Current;
-        var digest = Digest(snapshot.Realm);
-        var credentials = digest.FindCredentials(request);
-        // The user name is the client's text: bounded and printable before it reaches a log line or a ban key.
-        var username = credentials is null ? extension : Printable(credentials.Username);
-
-        // A banned source is answered exactly as a wrong password (a new challenge): the guesser cannot tell.
-        if (Guard.IsBanned(source, extension) || Guard.IsBanned(source, username))
+        var authentication = Authenticator.Authenticate(request, extension, tag, HoldsOtherRegistrations);
+        if (!authentication.IsAuthenticated)
         {
-            RegistrarLog.RefusedBanned(_logger, username, source);
-            return digest.AddChallenges(request.CreateResponse(401, toTag: tag));
+            return authentication.Challenge;
         }
-        if (credentials is null)
-        {
-            return digest.AddChallenges(request.CreateResponse(401, toTag: tag));
-        }
-
-        // Unknown users verify against no HA1: same work, same WrongResponse, same answer as a wrong password.
-        string? md5 = null, sha256 = null;
-        if (snapshot.TryGet(username, out var user) && string.Equals(user.Ha1Realm, snapshot.Realm, StringComparison.Ordinal))
-        {
-            md5 = user.Ha1Md5;
-            sha256 = user.Ha1Sha256;
-        }
-        var verification = digest.Verify(request, credentials, md5, sha256);
-        if (verification.IsStale)
-        {
-            RegistrarLog.AuthStale(_logger, username, source, verification.Failure.ToString());
-            return digest.AddChallenges(request.CreateResponse(401, toTag: tag), stale: true);
-        }
-        if (!verification.IsValid)
-        {
-            if (verification.Failure == SipDigestFailure.WrongResponse)
-            {
-                Guard.RecordFailure(source, username, HoldsOtherRegistrations(source, username));
-            }
-            RegistrarLog.AuthFailed(_logger, username, source, verification.Failure.ToString());
-            return digest.AddChallenges(request.CreateResponse(401, toTag: tag));
-        }
+        var username = authentication.Extension.Number;
+        var source = ExtensionAuthenticator.SourceOf(request);
         if (!string.Equals(username, extension, StringComparison.Ordinal))
         {
             // Third-party registration (RFC 3261 §10.3 step 3): an extension registers only itself.
@@ -202,21 +169,6 @@ public sealed partial class SipRegistrar
         }
     }
 
-    private static string Printable(string text)
-    {
-        const int MaxLength = 64;
-        var span = text.AsSpan(0, Math.Min(text.Length, MaxLength));
-        return span.ContainsAnyExceptInRange((char)0x21, (char)0x7E) || text.Length > MaxLength
-            ? string.Create(span.Length, text, static (chars, source) =>
-            {
-                for (var i = 0; i < chars.Length; i++)
-                {
-                    chars[i] = source[i] is >= (char)0x21 and <= (char)0x7E ? source[i] : '?';
-                }
-            })
-            : text;
-    }
-
     private static bool IsOutOfOrder(RegistrationBinding binding, string callId, long cseq) =>
         string.Equals(binding.CallId, callId, StringComparison.Ordinal) && cseq <= binding.CSeq;
 
@@ -242,23 +194,6 @@ public sealed partial class SipRegistrar
     {
         RegistrarLog.Rejected(_logger, SafeCallId(request), status, reason);
         return request.CreateResponse(status, toTag: tag);
-    }
-
-    private bool HoldsOtherRegistrations(IPAddress source, string extension)
-    {
-        var now = _time.GetUtcNow();
-        lock (_gate)
-        {
-            foreach (var (number, list) in _bindings)
-            {
-                if (!string.Equals(number, extension, StringComparison.Ordinal)
-                    && list.Exists(b => b.ExpiresAt > now && Normalize(b.Received.Address).Equals(source)))
-                {
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 
     private static IPAddress Normalize(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;

@@ -27,7 +27,6 @@ public sealed partial class SipRegistrar : IRegistrationView, IDisposable
     private readonly RegistrationRepository _repository;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly byte[] _nonceKey = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
     private readonly Lock _gate = new();
     private readonly Dictionary<string, List<RegistrationBinding>> _bindings = new(StringComparer.Ordinal);
     private readonly Channel<RegistrationEvent> _changes = Channel.CreateBounded<RegistrationEvent>(new BoundedChannelOptions(1024)
@@ -36,7 +35,6 @@ public sealed partial class SipRegistrar : IRegistrationView, IDisposable
         SingleReader = true,
     });
 
-    private SipDigestServer? _digest;
     private ITimer? _timer;
     private bool _disposed;
 
@@ -51,12 +49,32 @@ public sealed partial class SipRegistrar : IRegistrationView, IDisposable
         loggerFactory ??= NullLoggerFactory.Instance;
         _logger = loggerFactory.CreateLogger<SipRegistrar>();
         _repository = new RegistrationRepository(database);
-        _ = ParseAlgorithms(options.DigestAlgorithms); // a bad setting fails at start, not at the first REGISTER
-        Guard = new AuthFailureGuard(options, time, loggerFactory.CreateLogger<AuthFailureGuard>());
+        Authenticator = new ExtensionAuthenticator(options, directory, time, loggerFactory);
     }
 
+    /// <summary>Digest authentication of extensions, shared with the call router so that one ban covers every method.</summary>
+    public ExtensionAuthenticator Authenticator { get; }
+
     /// <summary>The ban policy (its <see cref="AuthFailureGuard.ListBans"/> is what the admin sees).</summary>
-    public AuthFailureGuard Guard { get; }
+    public AuthFailureGuard Guard => Authenticator.Guard;
+
+    /// <summary>Whether extensions other than <paramref name="extension"/> hold live registrations from <paramref name="source"/> (the office's NAT address): such a source is never banned as a whole.</summary>
+    public bool HoldsOtherRegistrations(IPAddress source, string extension)
+    {
+        var now = _time.GetUtcNow();
+        lock (_gate)
+        {
+            foreach (var (number, list) in _bindings)
+            {
+                if (!string.Equals(number, extension, StringComparison.Ordinal)
+                    && list.Exists(b => b.ExpiresAt > now && Normalize(b.Received.Address).Equals(source)))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
 
     /// <inheritdoc/>
     public ChannelReader<RegistrationEvent> Changes => _changes.Reader;
@@ -155,40 +173,6 @@ public sealed partial class SipRegistrar : IRegistrationView, IDisposable
         {
             _changes.Writer.TryWrite(change);
         }
-    }
-
-    private SipDigestServer Digest(string realm)
-    {
-        var digest = Volatile.Read(ref _digest);
-        if (digest is not null && string.Equals(digest.Realm, realm, StringComparison.Ordinal))
-        {
-            return digest;
-        }
-        // The realm is a setting: a new one takes a new server (same key; old nonces then fail the realm check and are re-challenged).
-        var options = new SipDigestServerOptions { Realm = realm, Key = _nonceKey };
-        options.Algorithms.Clear();
-        foreach (var algorithm in ParseAlgorithms(_options.DigestAlgorithms))
-        {
-            options.Algorithms.Add(algorithm);
-        }
-        digest = new SipDigestServer(options, _time);
-        Volatile.Write(ref _digest, digest);
-        return digest;
-    }
-
-    private static List<SipDigestAlgorithm> ParseAlgorithms(string text)
-    {
-        var algorithms = new List<SipDigestAlgorithm>();
-        foreach (var token in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            algorithms.Add(token.ToUpperInvariant() switch
-            {
-                "SHA-256" => SipDigestAlgorithm.Sha256,
-                "MD5" => SipDigestAlgorithm.Md5,
-                _ => throw new ArgumentException($"Registrar:DigestAlgorithms: '{token}' is neither SHA-256 nor MD5."),
-            });
-        }
-        return algorithms;
     }
 
     private static RegistrationBinding? FromRow(Registration row)

@@ -31,6 +31,7 @@ public sealed class SipDigestServer
     private readonly SipDigestAlgorithm[] _algorithms;
     private readonly long _lifetimeMs;
     private readonly bool _allowNoQop;
+    private readonly bool _requireUriMatch;
     private readonly string _opaque;
     private readonly TimeProvider _time;
     private readonly SipDigestNonceTracker _tracker;
@@ -62,6 +63,7 @@ public sealed class SipDigestServer
         _allowNoQop = options.AllowNoQop;
         _time = time;
         _opaque = SipDigestNonce.Opaque(_key, Realm);
+        _requireUriMatch = options.RequireUriMatch;
         _tracker = new SipDigestNonceTracker(options.MaxTrackedNonces, options.NonceCountWindow, _lifetimeMs);
     }
 
@@ -216,7 +218,7 @@ public sealed class SipDigestServer
         {
             nonceCount = count;
         }
-        if (!UriMatches(credentials.Uri, request))
+        if (_requireUriMatch && !UriMatches(credentials.Uri, request))
         {
             return SipDigestVerification.Invalid(SipDigestFailure.UriMismatch);
         }

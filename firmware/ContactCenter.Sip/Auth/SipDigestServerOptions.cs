@@ -45,4 +45,11 @@ public sealed class SipDigestServerOptions
     /// for one such request only.
     /// </summary>
     public bool AllowNoQop { get; set; }
+
+    /// <summary>
+    /// Whether the credentials' <c>uri</c> must equal the Request-URI (RFC 2617 §3.2.2.5, compared per RFC 3261 §19.1.4;
+    /// default true). Some clients (sipp 3.6) write the server's address there instead; the response still covers the
+    /// uri they wrote and nonce counts still stop replays, so turning this off costs little.
+    /// </summary>
+    public bool RequireUriMatch { get; set; } = true;
 }

@@ -1,0 +1,268 @@
+using System.Threading.Channels;
+using ContactCenter.Data.Repositories;
+using ContactCenter.Media.Relay;
+using ContactCenter.Sip.Messages;
+using ContactCenter.Sip.Transactions;
+
+namespace ContactCenter.Pbx.Calls;
+
+/// <summary>
+/// One call between two extensions, as a back-to-back user agent (DESIGN.md "Concurrency": one actor per call). The
+/// caller's INVITE is answered on the caller leg; every registered contact of the callee is rung on the callee leg; the
+/// first 2xx joins the two, and from then on requests are passed across. Every change of state happens in
+/// <see cref="Handle"/>, one mailbox event at a time; other threads only <see cref="Post"/>.
+/// </summary>
+/// <remarks>
+/// The actor ends when the call is over and nothing it sent is still outstanding (forks cancelled, BYEs answered): a
+/// late 2xx from a cancelled contact is still acknowledged and hung up, so no phone is left in a call nobody is on.
+/// </remarks>
+internal sealed partial class Call
+{
+    private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(2);
+
+    private readonly Channel<CallEvent> _mailbox = Channel.CreateUnbounded<CallEvent>(new() { SingleReader = true });
+    private readonly CallServices _services;
+    private readonly SipInviteServerTransaction _invite;
+    private readonly Extension _caller;
+    private readonly string _calleeNumber;
+    private readonly CallLeg _callerLeg = new(CallParty.Caller, RtpRelayLeg.A);
+    private readonly CallLeg _calleeLeg = new(CallParty.Callee, RtpRelayLeg.B);
+    private readonly List<CallFork> _forks = [];
+    private readonly List<PendingRequest> _pending = [];
+    private readonly string _callerTag = SipIdentifiers.NewTag();
+    private readonly DateTimeOffset _startedAt;
+    private RtpRelaySession? _media;
+    private Task _mediaClosed = Task.CompletedTask;
+    private long _recordId;
+    private CallState _state = CallState.Routing;
+    private ITimer? _ringTimer;
+    private bool _sentRinging;
+    private bool _offerPending;
+    private bool _stopping;
+
+    private Call(CallServices services, SipInviteServerTransaction invite, Extension caller, string calleeNumber)
+    {
+        _services = services;
+        _invite = invite;
+        _caller = caller;
+        _calleeNumber = calleeNumber;
+        _startedAt = services.Time.GetUtcNow();
+        Id = invite.Request.CallId;
+    }
+
+    /// <summary>The correlation id: the caller's Call-ID, as in the logs and the call record.</summary>
+    public string Id { get; }
+
+    /// <summary>Completes when the actor has ended (the call is over and nothing is outstanding).</summary>
+    public Task Completion { get; private set; } = Task.CompletedTask;
+
+    private enum CallState
+    {
+        Routing,
+        Ringing,
+        Answered,
+        Ended,
+    }
+
+    /// <summary>Creates the call for an authenticated INVITE; <see cref="Run"/> starts it.</summary>
+    public static Call Create(CallServices services, SipInviteServerTransaction invite, Extension caller, string calleeNumber) =>
+        new(services, invite, caller, calleeNumber);
+
+    /// <summary>Starts the actor (once the router tracks the call, so its end can never precede its start).</summary>
+    public void Run() => Completion = RunAsync();
+
+    /// <summary>Queues an event; false once the actor has ended (the caller then answers for it, e.g. 481).</summary>
+    public bool Post(CallEvent callEvent) => _mailbox.Writer.TryWrite(callEvent);
+
+    private async Task RunAsync()
+    {
+        try
+        {
+            await BeginAsync().ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // A failed step ends this call, never the appliance.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            CallLog.StepFailed(_services.Logger, Id, exception);
+            Fail(500, "internal error");
+        }
+
+        while (!IsFinished && await _mailbox.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (!IsFinished && _mailbox.Reader.TryRead(out var callEvent))
+            {
+                try
+                {
+                    Handle(callEvent);
+                }
+#pragma warning disable CA1031 // A failed step ends this call, never the appliance.
+                catch (Exception exception)
+#pragma warning restore CA1031
+                {
+                    CallLog.StepFailed(_services.Logger, Id, exception);
+                    Fail(500, "internal error");
+                }
+            }
+        }
+        _mailbox.Writer.TryComplete();
+        // Whatever was still queued (e.g. an in-dialog request that raced the end) gets its answer.
+        while (_mailbox.Reader.TryRead(out var late))
+        {
+            if (late is CallEvent.Request request)
+            {
+                Respond(request.Transaction, request.Transaction.Request.CreateResponse(481));
+            }
+        }
+        if (_stopping)
+        {
+            await WaitForOutstandingAsync().ConfigureAwait(false);
+        }
+        await _mediaClosed.ConfigureAwait(false);
+        _services.Router.Forget(this);
+    }
+
+    // Over once ended and nothing sent is outstanding; when the appliance stops, as soon as it is ended.
+    private bool IsFinished => _state == CallState.Ended && (_stopping || (_forks.TrueForAll(f => f.IsDone) && _pending.Count == 0));
+
+    private void Handle(CallEvent callEvent)
+    {
+        switch (callEvent)
+        {
+            case CallEvent.ForkResponse fork:
+                OnForkResponse(fork.Fork, fork.Response);
+                break;
+            case CallEvent.CallerCancelled cancelled:
+                OnCallerCancelled(cancelled.Cancel);
+                break;
+            case CallEvent.CallerAck ack:
+                OnCallerAck(ack.Ack);
+                break;
+            case CallEvent.Request request:
+                OnRequest(request.From, request.Transaction);
+                break;
+            case CallEvent.PeerResponse response:
+                OnPeerResponse(response.Pending, response.Response);
+                break;
+            case CallEvent.PeerAnswer answer:
+                OnPeerAnswer(answer.From, answer.Ack);
+                break;
+            case CallEvent.RingTimeout:
+                OnRingTimeout();
+                break;
+            case CallEvent.SessionTimerDue due:
+                OnSessionTimer(due.Leg, due.Generation);
+                break;
+            case CallEvent.NoMedia silence:
+                OnNoMedia(silence.Leg, silence.SilentFor);
+                break;
+            case CallEvent.Shutdown:
+                OnShutdown();
+                break;
+        }
+    }
+
+    /// <summary>The appliance is stopping: the caller gets 503 or BYE, the callee's phones CANCEL or BYE, and the record says "interrupted".</summary>
+    private void OnShutdown()
+    {
+        if (_state == CallState.Ended)
+        {
+            _stopping = true;
+            return;
+        }
+        CallLog.Interrupted(_services.Logger, Id);
+        if (_state == CallState.Answered)
+        {
+            HangUpBoth();
+        }
+        else
+        {
+            CancelForks("SIP;cause=503;text=\"Service stopping\"", except: null);
+            Respond(_invite, _invite.Request.CreateResponse(503, toTag: _callerTag));
+        }
+        End(CallStatus.Interrupted, HangupParty.System, "appliance stopped");
+        _stopping = true;
+    }
+
+    // On stop: give the BYEs and CANCELs just sent a moment to be answered, without holding the stop up.
+    private async Task WaitForOutstandingAsync()
+    {
+        var finals = _pending.Select(p => (Task)p.Transaction.FinalResponse).Concat(_forks.Where(f => !f.IsDone).Select(f => (Task)f.Transaction.FinalResponse));
+        await Task.WhenAny(Task.WhenAll(finals), Task.Delay(ShutdownGrace, _services.Time)).ConfigureAwait(false);
+    }
+
+    /// <summary>Ends the call: timers stopped, record closed, dialogs forgotten, media ports returned. Idempotent.</summary>
+    private void End(CallStatus status, HangupParty? hangupBy, string? reason)
+    {
+        if (_state == CallState.Ended)
+        {
+            return;
+        }
+        _state = CallState.Ended;
+        _ringTimer?.Dispose();
+        StopSessionTimer(_callerLeg);
+        StopSessionTimer(_calleeLeg);
+        var fromCaller = _media?.GetStatistics(RtpRelayLeg.A).Rtp.Packets ?? 0;
+        var fromCallee = _media?.GetStatistics(RtpRelayLeg.B).Rtp.Packets ?? 0;
+        CloseRecord(new CallEnding(status, _services.Time.GetUtcNow(), hangupBy, reason, fromCaller, fromCallee));
+        ForgetDialog(_callerLeg);
+        ForgetDialog(_calleeLeg);
+        if (_media is { } media)
+        {
+            _mediaClosed = media.DisposeAsync().AsTask();
+            _media = null;
+        }
+        CallLog.Ended(_services.Logger, Id, CallRecordText.Of(status), hangupBy is { } party ? CallRecordText.Of(party) : "nobody",
+            reason is null ? "" : $" ({reason})", fromCaller, fromCallee);
+    }
+
+    private void CloseRecord(CallEnding ending)
+    {
+        if (_recordId == 0)
+        {
+            return;
+        }
+        try
+        {
+            _services.Records.Close(_recordId, ending);
+        }
+        catch (ObjectDisposedException exception)
+        {
+            // The writer is gone (the appliance is stopping): the next start closes the record as interrupted.
+            CallLog.RecordFailed(_services.Logger, Id, exception);
+        }
+    }
+
+    /// <summary>A step failed unexpectedly: whoever is still in the call is released.</summary>
+    private void Fail(int status, string reason)
+    {
+        if (_state == CallState.Ended)
+        {
+            return;
+        }
+        if (_state == CallState.Answered)
+        {
+            HangUpBoth();
+        }
+        else
+        {
+            CancelForks(null, except: null);
+            Respond(_invite, _invite.Request.CreateResponse(status, toTag: _callerTag));
+        }
+        End(CallStatus.Failed, HangupParty.System, reason);
+    }
+
+    private void Respond(SipServerTransaction transaction, SipMessageBuilder response) =>
+        _ = transaction.RespondAsync(response.Add(SipHeaderId.Server, _services.Stack.UserAgent));
+
+    // Each response of a client transaction becomes a mailbox event; the pump ends with the transaction.
+    private void Pump(SipClientTransaction transaction, Func<SipMessage, CallEvent> wrap) => _ = PumpAsync(transaction, wrap);
+
+    private async Task PumpAsync(SipClientTransaction transaction, Func<SipMessage, CallEvent> wrap)
+    {
+        await foreach (var response in transaction.Responses.ReadAllAsync().ConfigureAwait(false))
+        {
+            Post(wrap(response));
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using ContactCenter.Media.Relay;
+using ContactCenter.Sip.Messages;
+using ContactCenter.Sip.Transactions;
+
+namespace ContactCenter.Pbx.Calls;
+
+/// <summary>What reaches a call's mailbox; the actor handles one at a time, in order.</summary>
+internal abstract record CallEvent
+{
+    /// <summary>A response from one of the callee's ringing contacts.</summary>
+    public sealed record ForkResponse(CallFork Fork, SipMessage Response) : CallEvent;
+
+    /// <summary>The caller cancelled the INVITE (the SIP core has already answered 487).</summary>
+    public sealed record CallerCancelled(SipMessage Cancel) : CallEvent;
+
+    /// <summary>The caller's ACK of our 2xx, or null when none came in time (RFC 3261 §13.3.1.4).</summary>
+    public sealed record CallerAck(SipMessage? Ack) : CallEvent;
+
+    /// <summary>An in-dialog request from one side.</summary>
+    public sealed record Request(CallLeg From, SipServerTransaction Transaction) : CallEvent;
+
+    /// <summary>A response to a request the call sent in a dialog (forwarded, refresh or BYE).</summary>
+    public sealed record PeerResponse(PendingRequest Pending, SipMessage Response) : CallEvent;
+
+    /// <summary>The ACK carrying a peer's answer to the SDP we offered in a 2xx (RFC 3264 §5).</summary>
+    public sealed record PeerAnswer(CallLeg From, SipMessage Ack) : CallEvent;
+
+    /// <summary>The callee's phones rang for the configured time.</summary>
+    public sealed record RingTimeout : CallEvent;
+
+    /// <summary>A leg's session timer is due (refresh or expiry); stale when the generation moved on.</summary>
+    public sealed record SessionTimerDue(CallLeg Leg, int Generation) : CallEvent;
+
+    /// <summary>A relay side received no RTP for the configured time.</summary>
+    public sealed record NoMedia(RtpRelayLeg Leg, TimeSpan SilentFor) : CallEvent;
+
+    /// <summary>The appliance is stopping.</summary>
+    public sealed record Shutdown : CallEvent;
+}
+
+/// <summary>A request the call sent on a leg and the response it waits for.</summary>
+/// <param name="To">The leg it went to.</param>
+/// <param name="Transaction">Its client transaction.</param>
+/// <param name="Incoming">The request from the other leg it forwards, null for the call's own (refresh, BYE).</param>
+internal sealed record PendingRequest(CallLeg To, SipClientTransaction Transaction, SipServerTransaction? Incoming)
+{
+    /// <summary>Whether a 2xx was handled already (later ones are retransmissions, re-ACKed).</summary>
+    public bool Answered { get; set; }
+}

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Logging;
+
+namespace ContactCenter.Pbx.Calls;
+
+/// <summary>Call log events, ids 3100–3199. Every event of a call starts with its correlation id (the caller's Call-ID), so one grep tells one call's story.</summary>
+internal static partial class CallLog
+{
+    [LoggerMessage(3100, LogLevel.Information, "Call {Call}: {Caller} calls {Callee}")]
+    public static partial void Started(ILogger logger, string call, string caller, string callee);
+
+    [LoggerMessage(3101, LogLevel.Information, "Call {Call}: refused with {Status} ({Reason})")]
+    public static partial void Refused(ILogger logger, string call, int status, string reason);
+
+    [LoggerMessage(3102, LogLevel.Debug, "Call {Call}: ringing {Contact} via {Transport}:{Destination}")]
+    public static partial void Forking(ILogger logger, string call, string contact, string transport, string destination);
+
+    [LoggerMessage(3103, LogLevel.Debug, "Call {Call}: {Contact} answered {Status}")]
+    public static partial void ForkResponse(ILogger logger, string call, string contact, int status);
+
+    [LoggerMessage(3104, LogLevel.Information, "Call {Call}: answered by {Contact}")]
+    public static partial void Answered(ILogger logger, string call, string contact);
+
+    [LoggerMessage(3105, LogLevel.Information, "Call {Call}: ended, {Status}, hung up by {HangupBy}{Detail}; relayed {CallerPackets} RTP packets from the caller and {CalleePackets} from the callee")]
+    public static partial void Ended(ILogger logger, string call, string status, string hangupBy, string detail, long callerPackets, long calleePackets);
+
+    [LoggerMessage(3106, LogLevel.Information, "Call {Call}: cancelled by the caller")]
+    public static partial void Cancelled(ILogger logger, string call);
+
+    [LoggerMessage(3107, LogLevel.Information, "Call {Call}: no answer after {Seconds} s")]
+    public static partial void NoAnswer(ILogger logger, string call, int seconds);
+
+    [LoggerMessage(3108, LogLevel.Debug, "Call {Call}: {Method} from the {Party} passed across")]
+    public static partial void Forwarded(ILogger logger, string call, string method, string party);
+
+    [LoggerMessage(3109, LogLevel.Information, "Call {Call}: {Party} {HoldState}")]
+    public static partial void Hold(ILogger logger, string call, string party, string holdState);
+
+    [LoggerMessage(3110, LogLevel.Warning, "Call {Call}: no RTP from the {Party} for {Seconds} s, hanging up")]
+    public static partial void NoMedia(ILogger logger, string call, string party, int seconds);
+
+    [LoggerMessage(3111, LogLevel.Warning, "Call {Call}: session with the {Party} expired without refresh (RFC 4028), hanging up")]
+    public static partial void SessionExpired(ILogger logger, string call, string party);
+
+    [LoggerMessage(3112, LogLevel.Warning, "Call {Call}: the caller never acknowledged the answer, hanging up")]
+    public static partial void NoAck(ILogger logger, string call);
+
+    [LoggerMessage(3113, LogLevel.Warning, "Call {Call}: {Method} to the {Party} failed with {Status}, hanging up")]
+    public static partial void LegLost(ILogger logger, string call, string method, string party, int status);
+
+    [LoggerMessage(3114, LogLevel.Warning, "Call {Call}: the caller's SDP is unusable: {Reason}")]
+    public static partial void BadSdp(ILogger logger, string call, string reason);
+
+    [LoggerMessage(3115, LogLevel.Warning, "Call {Call}: no free RTP ports, refused")]
+    public static partial void NoPorts(ILogger logger, string call);
+
+    [LoggerMessage(3116, LogLevel.Error, "Call {Call}: step failed")]
+    public static partial void StepFailed(ILogger logger, string call, Exception exception);
+
+    [LoggerMessage(3117, LogLevel.Error, "Call {Call}: the call record could not be written")]
+    public static partial void RecordFailed(ILogger logger, string call, Exception exception);
+
+    [LoggerMessage(3118, LogLevel.Information, "Call {Call}: ended by the appliance stopping")]
+    public static partial void Interrupted(ILogger logger, string call);
+
+    [LoggerMessage(3119, LogLevel.Debug, "Call {Call}: session refresh with the {Party} ({Seconds} s)")]
+    public static partial void Refreshed(ILogger logger, string call, string party, uint seconds);
+}

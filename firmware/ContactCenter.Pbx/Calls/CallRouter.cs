@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using ContactCenter.Data.Repositories;
+using ContactCenter.Data.Snapshots;
+using ContactCenter.Media.Relay;
+using ContactCenter.Pbx.Registrar;
+using ContactCenter.Sip;
+using ContactCenter.Sip.Dialogs;
+using ContactCenter.Sip.Messages;
+using ContactCenter.Sip.Transactions;
+using Microsoft.Extensions.Logging;
+
+namespace ContactCenter.Pbx.Calls;
+
+/// <summary>
+/// The transaction user for calls: a new INVITE from an extension is authenticated (407, RFC 3261 §22.3) and becomes a
+/// <see cref="Call"/> actor; an in-dialog request goes to the call that owns the dialog, or gets 481 (§12.2.2).
+/// </summary>
+public sealed class CallRouter
+{
+    private readonly ConcurrentDictionary<SipDialogId, (Call Call, CallLeg Leg)> _dialogs = new();
+    private readonly ConcurrentDictionary<Call, byte> _calls = new();
+    private readonly SipRegistrar _registrar;
+    private readonly CallServices _services;
+    private readonly ILogger _logger;
+    private int _stopping;
+
+    /// <summary>Creates the router.</summary>
+    public CallRouter(CallOptions options, SipStack stack, RtpRelay relay, CallRecordWriter records, SipRegistrar registrar,
+        ExtensionDirectory directory, TimeProvider time, ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        options.Validate();
+        _registrar = registrar ?? throw new ArgumentNullException(nameof(registrar));
+        _logger = loggerFactory.CreateLogger<CallRouter>();
+        _services = new CallServices(stack, relay, records, registrar, directory, options, time, _logger, this);
+    }
+
+    /// <summary>Calls in progress (including those winding down).</summary>
+    public int ActiveCalls => _calls.Count;
+
+    /// <summary>Handles a server transaction that is not a REGISTER. Never throws for the request's content.</summary>
+    public Task HandleAsync(SipServerTransaction transaction)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        var request = transaction.Request;
+        if (request.To.Tag is { } toTag)
+        {
+            if (_dialogs.TryGetValue(new SipDialogId(request.CallId, toTag, request.From.Tag ?? ""), out var owner)
+                && owner.Call.Post(new CallEvent.Request(owner.Leg, transaction)))
+            {
+                return Task.CompletedTask;
+            }
+            return transaction.RespondAsync(481);
+        }
+        if (transaction is not SipInviteServerTransaction invite)
+        {
+            // BYE, UPDATE, INFO… outside any dialog.
+            return transaction.RespondAsync(481, toTag: SipIdentifiers.NewTag());
+        }
+        return Admit(invite);
+    }
+
+    /// <summary>Ends every call (BYE or CANCEL, records "interrupted") and waits for them; new calls get 503 meanwhile.</summary>
+    public async Task StopAsync()
+    {
+        Interlocked.Exchange(ref _stopping, 1);
+        foreach (var call in _calls.Keys)
+        {
+            call.Post(new CallEvent.Shutdown());
+        }
+        await Task.WhenAll(_calls.Keys.Select(c => c.Completion)).ConfigureAwait(false);
+    }
+
+    internal void Attach(SipDialog dialog, Call call, CallLeg leg)
+    {
+        _dialogs[dialog.Id] = (call, leg);
+        _services.Stack.Dialogs.Add(dialog);
+    }
+
+    internal void Detach(SipDialog dialog)
+    {
+        _dialogs.TryRemove(dialog.Id, out _);
+        _services.Stack.Dialogs.Remove(dialog);
+    }
+
+    internal void Forget(Call call) => _calls.TryRemove(call, out _);
+
+    private Task Admit(SipInviteServerTransaction invite)
+    {
+        var request = invite.Request;
+        var tag = SipIdentifiers.NewTag();
+        var claimed = request.From.Uri?.User ?? "";
+        var authentication = _registrar.Authenticator.Authenticate(request, claimed, tag, _registrar.HoldsOtherRegistrations);
+        if (!authentication.IsAuthenticated)
+        {
+            return invite.RespondAsync(authentication.Challenge);
+        }
+        if (Volatile.Read(ref _stopping) != 0 || _calls.Count >= _services.Options.MaxCalls)
+        {
+            CallLog.Refused(_logger, request.CallId, 503, _stopping != 0 ? "stopping" : "too many calls");
+            return invite.RespondAsync(request.CreateResponse(503, toTag: tag).Add(SipHeaderId.RetryAfter, "5"));
+        }
+        var callee = request.RequestUri is { User: { Length: > 0 } user } ? user : "";
+        var call = Call.Create(_services, invite, authentication.Extension, callee);
+        _calls.TryAdd(call, 0);
+        call.Run();
+        return Task.CompletedTask;
+    }
+}
