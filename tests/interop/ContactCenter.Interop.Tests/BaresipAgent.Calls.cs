@@ -45,7 +45,7 @@ public sealed partial class BaresipAgent
         var outcome = await WaitForRegistrationAsync();
         if (outcome.Type != "REGISTER_OK")
         {
-            throw new InvalidOperationException($"baresip {Name} did not register: {outcome}.\n{Describe()}");
+            throw new InvalidOperationException($"baresip {Name} did not register: {outcome}.\n{DescribeFailure()}");
         }
     }
 
@@ -110,7 +110,7 @@ public sealed partial class BaresipAgent
         if (first != grown.Task)
         {
             var why = await closed is { } close ? $"the call closed first ({close.Item})" : $"not within {EventTimeout.TotalSeconds} s";
-            throw new TimeoutException($"baresip {Name} did not receive {duration.TotalSeconds} s of audio: {why}; {recording} has {new FileInfo(recording).Length} bytes.\n{Describe()}");
+            throw new TimeoutException($"baresip {Name} did not receive {duration.TotalSeconds} s of audio: {why}; {recording} has {new FileInfo(recording).Length} bytes.\n{DescribeFailure()}");
         }
     }
 
@@ -118,7 +118,7 @@ public sealed partial class BaresipAgent
     public async Task<RtpPacketCounts> WaitForRtpCountsAsync()
     {
         var found = await _output.WaitAsync(l => PacketsLine().IsMatch(l), EventTimeout, _mediaCursor)
-            ?? throw new TimeoutException($"baresip {Name} printed no RTP statistics within {EventTimeout.TotalSeconds} s (did the call have media, has it ended?).\n{Describe()}");
+            ?? throw new TimeoutException($"baresip {Name} printed no RTP statistics within {EventTimeout.TotalSeconds} s (did the call have media, has it ended?).\n{DescribeFailure()}");
         _mediaCursor = found.Index + 1;
         var match = PacketsLine().Match(found.Item);
         return new RtpPacketCounts(
@@ -130,7 +130,7 @@ public sealed partial class BaresipAgent
     public AudioSummary RecordedAudio()
     {
         var path = Output.LastOrDefault(l => l.StartsWith(RecordingLine, StringComparison.Ordinal))?[RecordingLine.Length..]
-            ?? throw new InvalidOperationException($"baresip {Name} recorded no call.\n{Describe()}");
+            ?? throw new InvalidOperationException($"baresip {Name} recorded no call.\n{DescribeFailure()}");
         return WaveFile.Analyse(path);
     }
 
@@ -155,7 +155,7 @@ public sealed partial class BaresipAgent
     public async Task<BaresipEvent> WaitForEventAsync(Func<BaresipEvent, bool> match, string what)
     {
         var found = await _events.WaitAsync(match, EventTimeout, _eventCursor)
-            ?? throw new TimeoutException($"baresip {Name}: no {what} within {EventTimeout.TotalSeconds} s.\n{Describe()}");
+            ?? throw new TimeoutException($"baresip {Name}: no {what} within {EventTimeout.TotalSeconds} s.\n{DescribeFailure()}");
         _eventCursor = found.Index + 1;
         return found.Item;
     }
@@ -164,14 +164,14 @@ public sealed partial class BaresipAgent
     {
         var e = await WaitForEventAsync(e => types.Contains(e.Type) || e.Type == "CALL_CLOSED", string.Join(" or ", types));
         return e.Type == "CALL_CLOSED" && !types.Contains("CALL_CLOSED")
-            ? throw new InvalidOperationException($"baresip {Name}: the call closed ({e.Param}) before {string.Join(" or ", types)}.\n{Describe()}")
+            ? throw new InvalidOperationException($"baresip {Name}: the call closed ({e.Param}) before {string.Join(" or ", types)}.\n{DescribeFailure()}")
             : e;
     }
 
     private async Task<string> CurrentRecordingAsync()
     {
         var found = await _output.WaitAsync(l => l.StartsWith(RecordingLine, StringComparison.Ordinal), EventTimeout, _mediaCursor)
-            ?? throw new TimeoutException($"baresip {Name} started no recording within {EventTimeout.TotalSeconds} s (no audio stream?).\n{Describe()}");
+            ?? throw new TimeoutException($"baresip {Name} started no recording within {EventTimeout.TotalSeconds} s (no audio stream?).\n{DescribeFailure()}");
         return found.Item[RecordingLine.Length..];
     }
 
@@ -181,7 +181,7 @@ public sealed partial class BaresipAgent
         var response = await control.SendAsync(command, parameters, EventTimeout);
         if (!response.Ok)
         {
-            throw new InvalidOperationException($"baresip {Name} refused '{command} {parameters}': {response.Data}\n{Describe()}");
+            throw new InvalidOperationException($"baresip {Name} refused '{command} {parameters}': {response.Data}\n{DescribeFailure()}");
         }
     }
 

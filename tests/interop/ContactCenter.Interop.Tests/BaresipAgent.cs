@@ -118,6 +118,12 @@ public sealed partial class BaresipAgent : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// What else a failure of this agent should show, e.g. the appliance's log (<see cref="BaresipAppliance"/>), since a
+    /// call that never arrives is usually explained on the other side.
+    /// </summary>
+    public Func<string>? FailureContext { get; set; }
+
     /// <summary>Everything a failure message needs: ports, events, and the output's tail (with the SIP trace).</summary>
     public string Describe(int outputLines = 150)
     {
@@ -137,6 +143,9 @@ public sealed partial class BaresipAgent : IAsyncDisposable
 
         return text.ToString();
     }
+
+    /// <summary><see cref="Describe"/> followed by the <see cref="FailureContext"/>.</summary>
+    public string DescribeFailure() => FailureContext is { } context ? $"{Describe()}{context()}" : Describe();
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()

@@ -97,7 +97,17 @@ public sealed class BaresipAppliance : IAsyncDisposable
 
     /// <summary>The appliance's console log and, for each agent, its events and SIP trace: what a failure message needs.</summary>
     public string Describe(params BaresipAgent[] agents) =>
-        $"--- contactcenter stderr ---\n{string.Join('\n', Process.StandardError)}\n{string.Concat(agents.Select(a => a.Describe()))}";
+        $"{string.Concat(agents.Select(a => a.Describe()))}{Log()}";
+
+    /// <summary>Starts a baresip agent (no account yet) whose own failure messages end with this appliance's console log.</summary>
+    public async Task<BaresipAgent> StartAgentAsync(string name, int toneHertz)
+    {
+        var agent = await BaresipAgent.StartAsync(name, toneHertz);
+        agent.FailureContext = Log;
+        return agent;
+    }
+
+    private string Log() => $"--- contactcenter stderr ---\n{string.Join('\n', Process.StandardError)}\n";
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()

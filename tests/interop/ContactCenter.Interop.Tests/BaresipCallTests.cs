@@ -140,7 +140,7 @@ public sealed class BaresipCallTests
     private static async Task<BaresipAgent> RegisteredAgentAsync(
         BaresipAppliance appliance, string name, string number, int toneHertz, bool tcp, bool autoAnswer)
     {
-        var agent = await BaresipAgent.StartAsync(name, toneHertz);
+        var agent = await appliance.StartAgentAsync(name, toneHertz);
         try
         {
             await agent.RegisterAsync(appliance.SipPort, number, appliance.Password(number), tcp, autoAnswer);
@@ -160,8 +160,9 @@ public sealed class BaresipCallTests
     {
         var clock = Stopwatch.StartNew();
         await alice.DialExtensionAsync(Callee);
-        await bob.WaitForEstablishedAsync();
+        // The caller first: a refused call fails at once on its side, while the callee would only time out.
         await alice.WaitForEstablishedAsync();
+        await bob.WaitForEstablishedAsync();
         await alice.WaitForPeerAudioAsync(TalkAudio);
         await bob.WaitForPeerAudioAsync(TalkAudio);
         await alice.HangUpAsync();

@@ -17,8 +17,8 @@ public sealed class BaresipRegisterTests
     public async Task TwoAgents_RegisterWithTheCredentialsTheCliGenerated(bool tcp)
     {
         await using var appliance = await BaresipAppliance.StartAsync(["201", "202"]);
-        await using var alice = await BaresipAgent.StartAsync("alice", toneHertz: 1000);
-        await using var bob = await BaresipAgent.StartAsync("bob", toneHertz: 600);
+        await using var alice = await appliance.StartAgentAsync("alice", toneHertz: 1000);
+        await using var bob = await appliance.StartAgentAsync("bob", toneHertz: 600);
 
         await alice.RegisterAsync(appliance.SipPort, "201", appliance.Password("201"), tcp);
         await bob.RegisterAsync(appliance.SipPort, "202", appliance.Password("202"), tcp);
@@ -43,7 +43,7 @@ public sealed class BaresipRegisterTests
     public async Task WrongPassword_NeverRegisters(bool tcp)
     {
         await using var appliance = await BaresipAppliance.StartAsync(["201"]);
-        await using var mallory = await BaresipAgent.StartAsync("mallory", toneHertz: 1000);
+        await using var mallory = await appliance.StartAgentAsync("mallory", toneHertz: 1000);
 
         await mallory.RegisterAsync(appliance.SipPort, "201", "not-the-Password-42", tcp);
         var outcome = await mallory.WaitForRegistrationAsync();
@@ -55,7 +55,7 @@ public sealed class BaresipRegisterTests
         var answers = mallory.SipTrace().Where(m => m.IsFrom(appliance.SipPort)).ToList();
         Assert.True(answers.Count >= 2, context);
         Assert.All(answers, m => Assert.True(m.IsResponse(401) || m.IsResponse(403), $"{m.StartLine}\n{context}"));
-        Assert.Contains(appliance.Process.StandardError, l => l.Contains("Authentication failed for 201", StringComparison.Ordinal));
+        Assert.Contains(appliance.Process.StandardError, l => l.Contains("authentication failed for 201", StringComparison.OrdinalIgnoreCase));
         Assert.Contains("registrations: 0", await appliance.StatusAsync());
     }
 
@@ -65,7 +65,7 @@ public sealed class BaresipRegisterTests
     public async Task Restart_KeepsTheBaresipBinding(bool tcp)
     {
         await using var appliance = await BaresipAppliance.StartAsync(["201"]);
-        await using var alice = await BaresipAgent.StartAsync("alice", toneHertz: 1000);
+        await using var alice = await appliance.StartAgentAsync("alice", toneHertz: 1000);
         await alice.RegisterAsync(appliance.SipPort, "201", appliance.Password("201"), tcp);
         await alice.WaitUntilRegisteredAsync();
 
