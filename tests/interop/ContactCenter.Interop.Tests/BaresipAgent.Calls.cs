@@ -14,8 +14,7 @@ public sealed partial class BaresipAgent
     // Output index from which the current call's recording line and statistics are looked for.
     private int _mediaCursor;
 
-    private string? _transportParameter;
-    private int _appliancePort;
+    private int? _appliancePort;
 
     /// <summary>The SIP URI other agents dial to reach this one directly (a peer-to-peer account, see <see cref="AddPeerAccountAsync"/>).</summary>
     public string PeerUri(string user) => $"sip:{user}@127.0.0.1:{SipPort}";
@@ -27,8 +26,8 @@ public sealed partial class BaresipAgent
     public async Task RegisterAsync(int appliancePort, string number, string password, bool tcp, bool autoAnswer = true)
     {
         _appliancePort = appliancePort;
-        _transportParameter = tcp ? ";transport=tcp" : "";
-        await CommandAsync("uanew", $"<sip:{number}@127.0.0.1:{appliancePort}{_transportParameter}>;auth_pass={password};answermode={AnswerMode(autoAnswer)};regint=600");
+        var transport = tcp ? ";transport=tcp" : "";
+        await CommandAsync("uanew", $"<sip:{number}@127.0.0.1:{appliancePort}{transport}>;auth_pass={password};answermode={AnswerMode(autoAnswer)};regint=600");
     }
 
     /// <summary>Adds an account that never registers, reachable at <see cref="PeerUri"/> (agent-to-agent calls).</summary>
@@ -49,11 +48,14 @@ public sealed partial class BaresipAgent
         }
     }
 
-    /// <summary>Calls extension <paramref name="number"/> through the appliance it registered with, over the same transport.</summary>
+    /// <summary>
+    /// Calls extension <paramref name="number"/> through the appliance it registered with, over the same transport:
+    /// baresip appends its account URI's parameters (<c>;transport=tcp</c>) to whatever it dials.
+    /// </summary>
     public Task DialExtensionAsync(string number) =>
-        _transportParameter is null
-            ? throw new InvalidOperationException($"baresip {Name} has no registered account")
-            : DialAsync($"sip:{number}@127.0.0.1:{_appliancePort}{_transportParameter}");
+        _appliancePort is { } port
+            ? DialAsync($"sip:{number}@127.0.0.1:{port}")
+            : throw new InvalidOperationException($"baresip {Name} has no registered account");
 
     /// <summary>Calls <paramref name="uri"/>.</summary>
     public Task DialAsync(string uri) => CommandAsync("dial", uri);

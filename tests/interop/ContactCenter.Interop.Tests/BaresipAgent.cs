@@ -17,8 +17,9 @@ namespace ContactCenter.Interop.Tests;
 /// <c>Registrar:DigestAlgorithms = MD5</c> (<see cref="BaresipAppliance"/>).</item>
 /// <item>A wrong password: it answers each fresh 401 nonce again with the same wrong credentials, 16 REGISTERs back to
 /// back, then reports REGISTER_FAIL "401 Unauthorized"; that is enough to trip the appliance's guessing ban.</item>
-/// <item>TCP: <c>;transport=tcp</c> on the account URI (REGISTER) and on the dialled URI (INVITE); it listens on TCP at its
-/// SIP port too, so the appliance can open a connection to its Contact.</item>
+/// <item>TCP: <c>;transport=tcp</c> on the account URI; it appends the account URI's parameters to every URI it dials
+/// (so a dialled <c>;transport=tcp</c> would appear twice). It listens on TCP at its SIP port too, and registers that
+/// port as its Contact, while its REGISTERs come from an ephemeral port.</item>
 /// <item>Control: <c>ctrl_tcp</c> (one connection at a time, netstring JSON, see <see cref="BaresipControl"/>) runs the
 /// menu commands (<c>uanew</c>, <c>dial</c>, <c>accept</c>, <c>hangup</c>) and reports UA events (REGISTER_OK/FAIL,
 /// CALL_INCOMING, CALL_ESTABLISHED, CALL_CLOSED with "486 Busy Here" or "Connection reset by user"…). Events before the

@@ -34,6 +34,7 @@ public sealed class BaresipCallTests
         var (sent, received, elapsed) = await TalkThenCallerHangsUpAsync(appliance, alice, bob);
 
         Assert.Contains(alice.SipTrace(), m => m.IsFrom(appliance.SipPort) && m.IsResponse(407));
+        AssertInvitesWentOver(tcp, alice, bob);
         await AssertAnsweredRecordAsync(appliance, sent, received, elapsed, alice, bob);
     }
 
@@ -51,6 +52,7 @@ public sealed class BaresipCallTests
 
         // bob registered once, before the restart: the restarted appliance found him through the persisted binding.
         Assert.Single(bob.Events, e => e.Type == "REGISTER_OK");
+        AssertInvitesWentOver(tcp, alice, bob);
         await AssertAnsweredRecordAsync(appliance, sent, received, elapsed, alice, bob);
     }
 
@@ -180,6 +182,14 @@ public sealed class BaresipCallTests
         var bobHeard = bob.RecordedAudio();
         Assert.True(aliceHeard.IsToneOf(CalleeTone) && bobHeard.IsToneOf(CallerTone), $"alice heard {aliceHeard}, bob heard {bobHeard}\n{context}");
         return (aliceCounts, bobCounts, elapsed);
+    }
+
+    // Both legs used the transport under test: alice's INVITEs to the appliance and the appliance's INVITE to bob.
+    private static void AssertInvitesWentOver(bool tcp, BaresipAgent alice, BaresipAgent bob)
+    {
+        var invites = alice.SipTrace().Concat(bob.SipTrace()).Where(m => m.StartLine.StartsWith("INVITE ", StringComparison.Ordinal)).ToList();
+        Assert.Contains(invites, m => m.StartLine.Contains($"@127.0.0.1:{bob.SipPort}", StringComparison.Ordinal));
+        Assert.All(invites, m => Assert.Equal(tcp ? "TCP" : "UDP", m.Transport));
     }
 
     private static async Task AssertAnsweredRecordAsync(
