@@ -80,19 +80,7 @@ public sealed partial class BaresipAgent : IAsyncDisposable
     public IReadOnlyList<string> Output => _output.Snapshot();
 
     /// <summary>The baresip executable from PATH; a missing one fails the test (never a skip).</summary>
-    public static string Executable()
-    {
-        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var candidate = Path.Combine(dir, "baresip");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("baresip not found: apt-get install baresip");
-    }
+    public static string Executable() => ExternalTool.Find("baresip", "baresip");
 
     /// <summary>Starts an agent with no account yet that sends a tone of <paramref name="toneHertz"/>; waits until it takes commands.</summary>
     public static async Task<BaresipAgent> StartAsync(string name, int toneHertz)

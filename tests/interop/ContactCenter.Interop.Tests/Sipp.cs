@@ -9,19 +9,7 @@ public static class Sipp
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
     /// <summary>The sipp executable from PATH; a missing sipp fails the test (never a skip).</summary>
-    public static string Executable()
-    {
-        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var candidate = Path.Combine(dir, "sipp");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("sipp not found: apt-get install sip-tester");
-    }
+    public static string Executable() => ExternalTool.Find("sipp", "sip-tester");
 
     /// <summary>Runs <paramref name="scenario"/> (a file name in tests/interop/scenarios) for <paramref name="calls"/> calls towards 127.0.0.1:<paramref name="port"/>.</summary>
     /// <param name="scenario">e.g. <c>options.xml</c>.</param>
