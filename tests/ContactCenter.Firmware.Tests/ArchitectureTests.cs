@@ -13,7 +13,7 @@ public class ArchitectureTests
         ["ContactCenter.Media"] = [],
         ["ContactCenter.Data"] = [],
         ["ContactCenter.Pbx"] = ["ContactCenter.Sip", "ContactCenter.Media", "ContactCenter.Data"],
-        ["contactcenter"] = ["ContactCenter.Sip", "ContactCenter.Data", "ContactCenter.Pbx"],
+        ["contactcenter"] = ["ContactCenter.Sip", "ContactCenter.Media", "ContactCenter.Data", "ContactCenter.Pbx"],
     };
 
     public static TheoryData<string> Assemblies => new(Allowed.Keys);

@@ -76,6 +76,8 @@ internal sealed partial class Call
 
     private async Task RunAsync()
     {
+        // STYLE.md §8: every line of a call carries its CallId as a property, besides the id in the message text.
+        using var scope = _services.Logger.BeginScope(new KeyValuePair<string, object>[] { new("CallId", Id) });
         try
         {
             await BeginAsync().ConfigureAwait(false);

@@ -110,7 +110,7 @@ public sealed class AdminCommandsTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.Contains($"database: {Path.Combine(_data, "contactcenter.db")}", output, StringComparison.Ordinal);
-        Assert.Contains("schema: 1", output, StringComparison.Ordinal);
+        Assert.Contains("schema: 2", output, StringComparison.Ordinal);
         Assert.Contains("extensions: 1", output, StringComparison.Ordinal);
         Assert.Contains("registrations: 0", output, StringComparison.Ordinal);
         Assert.Contains("open calls: 0", output, StringComparison.Ordinal);

@@ -126,7 +126,7 @@ public sealed class ApplianceCommandLineTests : IDisposable
     public void EnvironmentVariableNames_FollowTheContract()
     {
         Assert.Equal(
-            ["CONTACTCENTER_DATA", "CONTACTCENTER_CONFIG", "CONTACTCENTER_BIND", "CONTACTCENTER_SIP_PORT"],
+            ["CONTACTCENTER_DATA", "CONTACTCENTER_CONFIG", "CONTACTCENTER_BIND", "CONTACTCENTER_SIP_PORT", "CONTACTCENTER_RTP_PORTS"],
             ApplianceCommandLine.Options.Select(o => o.EnvironmentVariable));
     }
 
@@ -170,6 +170,33 @@ public sealed class ApplianceCommandLineTests : IDisposable
         _environment["CONTACTCENTER_SIP_PORT"] = "99999";
 
         Assert.Equal("CONTACTCENTER_SIP_PORT: '99999' is not a port number (0-65535)", Parse().Error);
+    }
+
+    [Fact]
+    public void RtpPorts_DefaultToTheDesignRange_AndAreReadFromEveryLayer()
+    {
+        Assert.Equal((10000, 20000), Parse().Settings.RtpPorts);
+        Assert.Equal((30000, 30099), Parse("--rtp-ports", "30000-30099").Settings.RtpPorts);
+
+        _environment["CONTACTCENTER_RTP_PORTS"] = "40000-40999";
+        Assert.Equal((40000, 40999), Parse().Settings.RtpPorts);
+        Assert.Equal((41000, 41003), Parse("--rtp-ports=41000-41003").Settings.RtpPorts);
+        Assert.Equal((42000, 42999), Parse("--config", WriteConfig("""{ "Rtp": { "Ports": "42000-42999" } }"""), "--rtp-ports", "42000-42999").Settings.RtpPorts);
+    }
+
+    [Theory]
+    [InlineData("20000-10000")]
+    [InlineData("10000")]
+    [InlineData("80-2000")]
+    [InlineData("10000-70000")]
+    [InlineData("10000-10002")]
+    [InlineData("a-b")]
+    public void BadRtpPorts_AreAUsageError(string value)
+    {
+        var result = Parse("--rtp-ports", value);
+
+        Assert.Equal(CommandLineAction.Error, result.Action);
+        Assert.Equal($"--rtp-ports: '{value}' is not a port range A-B within 1024-65535 holding at least two port pairs", result.Error);
     }
 
     [Fact]

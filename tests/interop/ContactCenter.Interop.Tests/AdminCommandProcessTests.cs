@@ -100,6 +100,6 @@ public sealed class AdminCommandProcessTests
         var status = await ApplianceProcess.RunToExitAsync(["status", "--data", appliance.DataDirectory]);
         Assert.Equal(0, status.ExitCode);
         Assert.Contains("extensions: 4", status.StandardOutput);
-        Assert.Contains(status.StandardOutput, l => l == string.Create(CultureInfo.InvariantCulture, $"schema: 1"));
+        Assert.Contains(status.StandardOutput, l => l == string.Create(CultureInfo.InvariantCulture, $"schema: 2"));
     }
 }
