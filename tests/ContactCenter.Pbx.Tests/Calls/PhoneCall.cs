@@ -118,10 +118,13 @@ public sealed class PhoneCall
     /// <summary>Refuses the INVITE (486, 603…).</summary>
     public void Refuse(int status) => Phone.Send(Response(Invite, status));
 
-    /// <summary>The B2BUA's ACK of this phone's 2xx.</summary>
-    public Task<SipMessage> AckAsync() =>
-        Phone.ExpectAsync(m => m.IsRequest && m.Method == SipMethod.Ack && m.CallId == CallId && m.CSeq.Number == Invite.CSeq.Number,
-            $"the ACK of {CallId}");
+    /// <summary>The B2BUA's ACK of this phone's final response to <paramref name="invite"/> (the call's INVITE by default).</summary>
+    public Task<SipMessage> AckAsync(SipMessage? invite = null)
+    {
+        var cseq = (invite ?? Invite).CSeq.Number;
+        return Phone.ExpectAsync(m => m.IsRequest && m.Method == SipMethod.Ack && m.CallId == CallId && m.CSeq.Number == cseq,
+            $"the ACK of {CallId} (CSeq {cseq})");
+    }
 
     /// <summary>The CANCEL of this phone's INVITE.</summary>
     public Task<SipMessage> CancelledAsync() =>
