@@ -47,7 +47,8 @@ public sealed class CallHarness : IAsyncDisposable
         Carol = Phone("Carol", "203", 5074);
         Relay = Media.Tests.Fakes.TestRelay.Create(Media.Tests.Fakes.TestRelay.Options(noMediaTimeout: noMediaTimeout), Time);
         Records = new CallRecordWriter(Registrar.Database);
-        Router = new CallRouter(options, Stack, Relay, Records, Registrar.Registrar, Registrar.Directory, Time, Logs);
+        Clock = new CallClock(Time);
+        Router = new CallRouter(options, Stack, Relay, Records, Registrar.Registrar, Registrar.Directory, Clock, Logs);
     }
 
     public RegistrarHarness Registrar { get; }
@@ -57,6 +58,9 @@ public sealed class CallHarness : IAsyncDisposable
     public SipStack Stack => Registrar.Sip.Stack;
 
     public FakeTimeProvider Time => Registrar.Time;
+
+    /// <summary>The router's view of <see cref="Time"/>, recording the timers calls arm.</summary>
+    public CallClock Clock { get; }
 
     public RtpRelay Relay { get; }
 

@@ -61,6 +61,7 @@ public class CallSetupTests
         bob.Answer();
         await bob.AckAsync();
         await alice.AnsweredAsync();
+        await alice.SettledAsync();
         h.Advance(TimeSpan.FromSeconds(60));
 
         await alice.HangUpAsync();
@@ -339,6 +340,7 @@ public class CallSetupTests
         bob.Answer(extraHeaders: calleeHeaders);
         await bob.AckAsync();
         await alice.AnsweredAsync();
+        await alice.SettledAsync();
         return (alice, bob);
     }
 }

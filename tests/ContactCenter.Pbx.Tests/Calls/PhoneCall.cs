@@ -186,6 +186,16 @@ public sealed class PhoneCall
         Phone.Send(ack);
     }
 
+    /// <summary>
+    /// An OPTIONS round trip in the dialog. The call's actor handles it after whatever step it was in when it sent the
+    /// last message this phone saw, so afterwards that step is complete (timers armed, answer time taken).
+    /// </summary>
+    public async Task SettledAsync()
+    {
+        var options = Send(SipMethod.Options);
+        Assert.Equal(200, (await FinalTo(options)).StatusCode);
+    }
+
     /// <summary>BYE, and its 200.</summary>
     public async Task HangUpAsync()
     {

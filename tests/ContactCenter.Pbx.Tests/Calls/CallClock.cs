@@ -1,0 +1,65 @@
+using ContactCenter.Sip.Tests.Fakes;
+
+namespace ContactCenter.Pbx.Tests.Calls;
+
+/// <summary>
+/// The call router's clock: the harness's fake clock, plus a record of every timer the calls arm. A call's steps run on
+/// its own actor and some leave no trace on the network (re-arming a session timer after a refresh succeeded); a test
+/// waits for the timer instead of guessing when the step ran.
+/// </summary>
+public sealed class CallClock(FakeTimeProvider time) : TimeProvider
+{
+    private readonly Lock _gate = new();
+    private readonly List<TimeSpan> _armed = [];
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public override TimeZoneInfo LocalTimeZone => time.LocalTimeZone;
+
+    public override long TimestampFrequency => time.TimestampFrequency;
+
+    public override DateTimeOffset GetUtcNow() => time.GetUtcNow();
+
+    public override long GetTimestamp() => time.GetTimestamp();
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        var timer = time.CreateTimer(callback, state, dueTime, period);
+        TaskCompletionSource changed;
+        lock (_gate)
+        {
+            _armed.Add(dueTime);
+            changed = _changed;
+            _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+        changed.TrySetResult();
+        return timer;
+    }
+
+    /// <summary>Takes the first timer armed (and not taken yet) with <paramref name="dueTime"/>; fails after <see cref="FakeUa.ExpectTimeout"/>.</summary>
+    public async Task ArmedAsync(TimeSpan dueTime)
+    {
+        using var timeout = new CancellationTokenSource(FakeUa.ExpectTimeout);
+        while (true)
+        {
+            Task changed;
+            lock (_gate)
+            {
+                var index = _armed.IndexOf(dueTime);
+                if (index >= 0)
+                {
+                    _armed.RemoveAt(index);
+                    return;
+                }
+                changed = _changed.Task;
+            }
+            try
+            {
+                await changed.WaitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new Xunit.Sdk.XunitException($"no call armed a timer of {dueTime}");
+            }
+        }
+    }
+}
