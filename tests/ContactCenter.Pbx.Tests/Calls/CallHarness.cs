@@ -31,7 +31,7 @@ public sealed class CallHarness : IAsyncDisposable
     private readonly Dictionary<int, FakeUa> _phones = [];
     private Task _dispatcher = Task.CompletedTask;
 
-    private CallHarness(CallOptions options, TimeSpan? noMediaTimeout)
+    private CallHarness(CallOptions options, TimeSpan? noMediaTimeout, int relayPairs)
     {
         Registrar = new RegistrarHarness(configureStack: o =>
         {
@@ -45,7 +45,7 @@ public sealed class CallHarness : IAsyncDisposable
         Bob = Phone("Bob", "202", 5072);
         BobSoftphone = Phone("Bob's softphone", "202", 5073);
         Carol = Phone("Carol", "203", 5074);
-        Relay = Media.Tests.Fakes.TestRelay.Create(Media.Tests.Fakes.TestRelay.Options(noMediaTimeout: noMediaTimeout), Time);
+        Relay = Media.Tests.Fakes.TestRelay.Create(Media.Tests.Fakes.TestRelay.Options(relayPairs, noMediaTimeout), Time);
         Records = new CallRecordWriter(Registrar.Database);
         Clock = new CallClock(Time);
         Router = new CallRouter(options, Stack, Relay, Records, Registrar.Registrar, Registrar.Directory, Clock, Logs);
@@ -80,12 +80,12 @@ public sealed class CallHarness : IAsyncDisposable
 
     /// <summary>
     /// Starts the harness: Alice, Bob and Carol registered (and Bob's softphone with <paramref name="bobSoftphone"/>).
-    /// <paramref name="noMediaTimeout"/> is the relay's (infinite unless given).
+    /// <paramref name="noMediaTimeout"/> is the relay's (infinite unless given); its range holds <paramref name="relayPairs"/> RTP/RTCP pairs.
     /// </summary>
     public static async Task<CallHarness> StartAsync(CallOptions? options = null, bool bobSoftphone = false, TimeSpan? noMediaTimeout = null,
-        bool registerBob = true)
+        bool registerBob = true, int relayPairs = 16)
     {
-        var harness = new CallHarness(options ?? new CallOptions(), noMediaTimeout);
+        var harness = new CallHarness(options ?? new CallOptions(), noMediaTimeout, relayPairs);
         await harness.RegisterAsync(harness.Alice);
         if (registerBob)
         {
