@@ -172,9 +172,10 @@ internal sealed partial class Call
                 ArmSessionTimer(_calleeLeg);
             }
         }
-        else if (status is 408 or 481)
+        else if (status is 408 or 481 || (status == 503 && response.Source is null))
         {
-            // RFC 3261 §12.2.1.2: the dialog on that side is gone; so is the call.
+            // RFC 3261 §12.2.1.2: the dialog on that side is gone; so is the call. A 503 that was never received (no
+            // Source) is our transaction layer's transport error (§8.1.3.1): that peer cannot be reached either.
             pending.Incoming?.RespondAsync(pending.Incoming.Request.CreateResponse(status));
             CallLog.LegLost(_services.Logger, Id, pending.Transaction.Request.MethodName, to.Name, status);
             to.Dialog!.Terminate();

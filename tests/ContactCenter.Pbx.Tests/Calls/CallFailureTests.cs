@@ -48,6 +48,45 @@ public class CallFailureTests
     }
 
     [Fact]
+    public async Task APassedReinviteThatCannotBeSent_HangsUpTheCall()
+    {
+        await using var h = await CallHarness.StartAsync();
+        var (alice, bob) = await CallSetupTests.Connect(h);
+        // Bob's phone is unreachable now (a TCP connection refused, an ICMP error): sending to it fails.
+        h.Registrar.Sip.Network.FailSend = m => m.IsRequest && m.CallId == bob.CallId && m.Method == SipMethod.Invite;
+
+        var hold = alice.Send(SipMethod.Invite, h.Alice.Sdp("sendonly", version: 2));
+
+        Assert.Equal(503, (await alice.FinalTo(hold)).StatusCode);
+        await alice.ByeAsync();
+        await h.CallsEndedAsync();
+        var record = h.Record(alice.CallId);
+        Assert.Equal(CallStatus.Failed, record.Status);
+        Assert.Equal(HangupParty.System, record.HangupBy);
+        Assert.Equal("503 from the callee", record.EndReason);
+        h.AssertNothingLeaked();
+    }
+
+    [Fact]
+    public async Task APeerAnswering503ItselfToAPassedRequest_KeepsTheCall()
+    {
+        await using var h = await CallHarness.StartAsync();
+        var (alice, bob) = await CallSetupTests.Connect(h);
+        var info = alice.Send(SipMethod.Info, "Signal=1\r\nDuration=160\r\n", "application/dtmf-relay");
+
+        // RFC 5057 §5.1: a 503 received from the peer fails that transaction only; the dialog lives on.
+        bob.Respond(await bob.RequestAsync(SipMethod.Info), 503);
+
+        Assert.Equal(503, (await alice.FinalTo(info)).StatusCode);
+        await alice.SettledAsync();
+        await alice.HangUpAsync();
+        await bob.ByeAsync();
+        await h.CallsEndedAsync();
+        Assert.Equal(CallStatus.Answered, h.Record(alice.CallId).Status);
+        h.AssertNothingLeaked();
+    }
+
+    [Fact]
     public async Task ARingingContactThatCannotBeReached_LeavesTheCallerUnavailable()
     {
         await using var h = await CallHarness.StartAsync();
