@@ -167,9 +167,13 @@ internal sealed partial class Call
             if (method is SipMethod.Invite or SipMethod.Update)
             {
                 to.Dialog!.RefreshTarget(response);
-                // A refresh that went through refreshes the session on both legs (RFC 4028 §10).
-                ArmSessionTimer(_callerLeg);
-                ArmSessionTimer(_calleeLeg);
+                // A request passed across that went through refreshes the session on both legs (RFC 4028 §10); our own
+                // refresh only the leg it was sent on (re-arming the other would put off that leg's refresh or expiry).
+                ArmSessionTimer(to);
+                if (pending.Incoming is not null)
+                {
+                    ArmSessionTimer(Other(to));
+                }
             }
         }
         else if (status is 408 or 481 || (status == 503 && response.Source is null))

@@ -210,6 +210,35 @@ public class SessionTimerTests
     }
 
     [Fact]
+    public async Task RefreshingOneLeg_DoesNotPostponeTheOtherLegsRefresh()
+    {
+        await using var h = await CallHarness.StartAsync();
+        var (alice, bob) = await CallSetupTests.Connect(h, callerHeaders: "Supported: timer\nSession-Expires: 300;refresher=uas",
+            calleeHeaders: "Supported: timer\nSession-Expires: 90;refresher=uac\nAllow: INVITE, ACK, BYE, CANCEL, OPTIONS, UPDATE");
+
+        await h.Clock.ArmedAsync(TimeSpan.FromSeconds(45)); // armed at the answer
+
+        // Bob's leg is refreshed every 45 s; each refresh concerns Bob's dialog only.
+        for (var round = 0; round < 3; round++)
+        {
+            h.Advance(TimeSpan.FromSeconds(45));
+            var refresh = await bob.RequestAsync(SipMethod.Update);
+            bob.Respond(refresh, 200, extraHeaders: "Session-Expires: 90;refresher=uac");
+            await h.Clock.ArmedAsync(TimeSpan.FromSeconds(45));
+        }
+        h.Advance(TimeSpan.FromSeconds(15));
+
+        // Alice's leg is still refreshed at half her interval, 150 s after the answer.
+        var update = await alice.RequestAsync(SipMethod.Update);
+        Assert.Equal("300;refresher=uac", update.GetHeader(SipHeaderId.SessionExpires));
+        alice.Respond(update, 200, extraHeaders: "Session-Expires: 300;refresher=uac");
+        await alice.HangUpAsync();
+        await bob.ByeAsync();
+        await h.CallsEndedAsync();
+        h.AssertNothingLeaked();
+    }
+
+    [Fact]
     public async Task ACalleeThatNeverRefreshes_EndsTheCall()
     {
         await using var h = await CallHarness.StartAsync();
