@@ -1,3 +1,4 @@
+using ContactCenter.Data.Repositories;
 using ContactCenter.Media.Sdp;
 using ContactCenter.Sip.Messages;
 
@@ -108,7 +109,7 @@ public class CallDialogTests
         await alice.HangUpAsync();
         await bob.ByeAsync();
         await h.CallsEndedAsync();
-        Assert.Equal(Data.Repositories.CallStatus.Answered, h.Record(alice.CallId).Status);
+        Assert.Equal(CallStatus.Answered, h.Record(alice.CallId).Status);
         h.AssertNothingLeaked();
     }
 
@@ -194,6 +195,25 @@ public class CallDialogTests
         await alice.HangUpAsync();
         await bob.ByeAsync();
         await h.CallsEndedAsync();
+        h.AssertNothingLeaked();
+    }
+
+    [Fact]
+    public async Task AByeWhileAPassedReinviteIsPending_AnswersThatReinvite487()
+    {
+        await using var h = await CallHarness.StartAsync();
+        var (alice, bob) = await CallSetupTests.Connect(h);
+        var hold = alice.Send(SipMethod.Invite, h.Alice.Sdp("sendonly", version: 2));
+        var forwarded = await bob.RequestAsync(SipMethod.Invite);
+
+        await bob.HangUpAsync(); // Bob hangs up instead of answering the hold
+
+        await alice.ByeAsync();
+        // RFC 3261 §15.1.2: the requests still pending in a dialog that ends are answered, 487 recommended.
+        Assert.Equal(487, (await alice.FinalTo(hold)).StatusCode);
+        bob.Respond(forwarded, 481);
+        await h.CallsEndedAsync();
+        Assert.Equal(HangupParty.Callee, h.Record(alice.CallId).HangupBy);
         h.AssertNothingLeaked();
     }
 
