@@ -194,6 +194,16 @@ internal sealed partial class Call
             {
                 AcceptSdp(to, refreshed!);
             }
+            else if (status >= 300 && to.Timer is { WeRefresh: true } timer)
+            {
+                // Refused (491 glare, 500…): the session still needs refreshing before the peer's deadline, so try again
+                // in a while. A peer that does not take UPDATE after all gets re-INVITEs from now on.
+                if (method == SipMethod.Update && status is 405 or 501)
+                {
+                    to.AllowsUpdate = false;
+                }
+                RefreshLater(to, timer);
+            }
             return;
         }
         var from = Other(to);
@@ -421,10 +431,7 @@ internal sealed partial class Call
         if (_offerPending)
         {
             // An offer is under way; it refreshes the session when it completes. Look again in a while.
-            leg.TimerHandle?.Dispose();
-            var next = ++leg.TimerGeneration;
-            leg.TimerHandle = _services.Time.CreateTimer(_ => Post(new CallEvent.SessionTimerDue(leg, next)), null,
-                TimeSpan.FromSeconds(Math.Max(1, timer.Seconds / 8)), Timeout.InfiniteTimeSpan);
+            RefreshLater(leg, timer);
             return;
         }
         CallLog.Refreshed(_services.Logger, Id, leg.Name, timer.Seconds);
@@ -440,5 +447,15 @@ internal sealed partial class Call
             _offerPending = true;
         }
         Track(new PendingRequest(leg, _services.Stack.SendRequest(refresh, leg.Flow), null));
+    }
+
+    // Our refresh is due but cannot go now, or was refused: the next attempt comes after an eighth of the interval, well
+    // within the peer's deadline (RFC 4028 §10: interval - min(32, interval/3)).
+    private void RefreshLater(CallLeg leg, SessionTimer timer)
+    {
+        leg.TimerHandle?.Dispose();
+        var next = ++leg.TimerGeneration;
+        leg.TimerHandle = _services.Time.CreateTimer(_ => Post(new CallEvent.SessionTimerDue(leg, next)), null,
+            TimeSpan.FromSeconds(Math.Max(1, timer.Seconds / 8)), Timeout.InfiniteTimeSpan);
     }
 }

@@ -239,6 +239,49 @@ public class SessionTimerTests
     }
 
     [Fact]
+    public async Task ARefreshRefusedWith491_IsTriedAgain_BeforeThePeersSessionExpires()
+    {
+        await using var h = await CallHarness.StartAsync();
+        var (alice, bob) = await CallSetupTests.Connect(h, callerHeaders: "Supported: timer\nSession-Expires: 120;refresher=uas");
+        h.Advance(TimeSpan.FromSeconds(60));
+        var first = await alice.RequestAsync(SipMethod.Update);
+
+        alice.Respond(first, 491);
+        await h.Clock.ArmedAsync(TimeSpan.FromSeconds(15)); // an eighth of the interval
+
+        // Alice drops the session 120 - min(32, 120/3) = 88 s after the answer unless refreshed; the retry comes earlier.
+        h.Advance(TimeSpan.FromSeconds(27));
+        var retry = await alice.RequestAsync(SipMethod.Update);
+        Assert.NotEqual(first.CSeq.Number, retry.CSeq.Number);
+        alice.Respond(retry, 200, extraHeaders: "Session-Expires: 120;refresher=uac");
+        await alice.HangUpAsync();
+        await bob.ByeAsync();
+        await h.CallsEndedAsync();
+        h.AssertNothingLeaked();
+    }
+
+    [Fact]
+    public async Task APeerRefusingTheUpdateRefreshWith501_IsRefreshedByReinviteInstead()
+    {
+        await using var h = await CallHarness.StartAsync();
+        var (alice, bob) = await CallSetupTests.Connect(h, callerHeaders: "Supported: timer\nSession-Expires: 120;refresher=uas");
+        h.Advance(TimeSpan.FromSeconds(60));
+
+        alice.Respond(await alice.RequestAsync(SipMethod.Update), 501);
+        await h.Clock.ArmedAsync(TimeSpan.FromSeconds(15));
+        h.Advance(TimeSpan.FromSeconds(15));
+
+        var reinvite = await alice.RequestAsync(SipMethod.Invite);
+        Assert.False(reinvite.Body.IsEmpty);
+        alice.Respond(reinvite, 200, h.Alice.Sdp(), extraHeaders: "Session-Expires: 120;refresher=uac");
+        await alice.AckAsync(reinvite);
+        await alice.HangUpAsync();
+        await bob.ByeAsync();
+        await h.CallsEndedAsync();
+        h.AssertNothingLeaked();
+    }
+
+    [Fact]
     public async Task ACalleeThatNeverRefreshes_EndsTheCall()
     {
         await using var h = await CallHarness.StartAsync();
