@@ -11,6 +11,7 @@ public sealed class CallClock(FakeTimeProvider time) : TimeProvider
 {
     private readonly Lock _gate = new();
     private readonly List<TimeSpan> _armed = [];
+    private readonly List<TrackedTimer> _timers = [];
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public override TimeZoneInfo LocalTimeZone => time.LocalTimeZone;
@@ -21,12 +22,31 @@ public sealed class CallClock(FakeTimeProvider time) : TimeProvider
 
     public override long GetTimestamp() => time.GetTimestamp();
 
+    /// <summary>Timers the calls armed that have neither fired nor been disposed (each would post to its call later).</summary>
+    public IReadOnlyList<TimeSpan> Pending
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _timers.Where(t => !t.Fired && !t.Disposed).Select(t => t.DueTime)];
+            }
+        }
+    }
+
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        var timer = time.CreateTimer(callback, state, dueTime, period);
+        var tracked = new TrackedTimer(dueTime);
+        tracked.Inner = time.CreateTimer(s =>
+        {
+            tracked.Fired = period == Timeout.InfiniteTimeSpan || period == TimeSpan.Zero;
+            callback(s);
+        }, state, dueTime, period);
+        var timer = tracked;
         TaskCompletionSource changed;
         lock (_gate)
         {
+            _timers.Add(tracked);
             _armed.Add(dueTime);
             changed = _changed;
             _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -60,6 +80,36 @@ public sealed class CallClock(FakeTimeProvider time) : TimeProvider
             {
                 throw new Xunit.Sdk.XunitException($"no call armed a timer of {dueTime}");
             }
+        }
+    }
+
+    private sealed class TrackedTimer(TimeSpan dueTime) : ITimer
+    {
+        public ITimer Inner { get; set; } = null!;
+
+        public TimeSpan DueTime { get; private set; } = dueTime;
+
+        public volatile bool Fired;
+
+        public volatile bool Disposed;
+
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            DueTime = dueTime;
+            Fired = dueTime == Timeout.InfiniteTimeSpan;
+            return Inner.Change(dueTime, period);
+        }
+
+        public void Dispose()
+        {
+            Disposed = true;
+            Inner.Dispose();
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            Dispose();
+            return ValueTask.CompletedTask;
         }
     }
 }

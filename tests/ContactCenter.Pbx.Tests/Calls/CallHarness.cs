@@ -129,6 +129,7 @@ public sealed class CallHarness : IAsyncDisposable
         Assert.Equal(0, Stack.Dialogs.Count);
         Assert.Equal(0, Relay.ActiveSessions);
         Assert.Equal(0, Relay.Ports.InUse);
+        Assert.Empty(Clock.Pending);
         Assert.Equal(0, Stack.LoopFaults);
         Assert.Empty(_faults);
         Assert.Empty(_unrouted);
