@@ -314,6 +314,44 @@ public class CallSetupTests
     }
 
     [Fact]
+    public async Task ACalleeAnsweringWithoutSdp_ToAnOffer_Is488ForTheCaller_AndIsHungUp()
+    {
+        await using var h = await CallHarness.StartAsync();
+        var alice = await h.Alice.DialAsync("202");
+        var bob = await h.Bob.IncomingAsync();
+
+        bob.Answer(sdp: null);
+
+        await bob.AckAsync();
+        await bob.ByeAsync();
+        Assert.Equal(488, (await alice.FinalAsync()).StatusCode);
+        await h.CallsEndedAsync();
+        var record = h.Record(alice.CallId);
+        Assert.Equal(CallStatus.Failed, record.Status);
+        Assert.Equal("callee answered without SDP", record.EndReason);
+        h.AssertNothingLeaked();
+    }
+
+    [Fact]
+    public async Task ARetransmitted200FromTheCallee_IsAcknowledgedAgain()
+    {
+        await using var h = await CallHarness.StartAsync();
+        var (alice, bob) = await Connect(h);
+        Assert.Single(h.Bob.Received, m => m.IsRequest && m.Method == SipMethod.Ack);
+
+        // RFC 6026 §7.2 / RFC 3261 §13.2.2.4: Bob's phone missed the ACK and sends its 200 again.
+        bob.Answer();
+
+        var again = await bob.AckAsync();
+        Assert.Equal(bob.CallId, again.CallId);
+        await alice.HangUpAsync();
+        await bob.ByeAsync();
+        await h.CallsEndedAsync();
+        Assert.Single(h.Alice.Received, m => m.StatusCode == 200 && m.CSeq.Method == SipMethod.Invite && m.CSeq.Number == alice.Invite.CSeq.Number);
+        h.AssertNothingLeaked();
+    }
+
+    [Fact]
     public async Task MaxCalls_ReachedRefusesTheNextCallWith503AndRetryAfter()
     {
         await using var h = await CallHarness.StartAsync(new CallOptions { MaxCalls = 1 });
