@@ -16,6 +16,7 @@ public class CallFailureTests
         var (alice, bob) = await CallSetupTests.Connect(h);
         var hold = alice.Send(SipMethod.Invite, h.Alice.Sdp("sendonly", version: 2));
         await bob.RequestAsync(SipMethod.Invite); // Bob's phone has gone away: it never answers
+        await h.StackSettledAsync();
 
         h.Advance(TimeSpan.FromSeconds(32)); // Timer B, 64*T1
 
@@ -106,6 +107,7 @@ public class CallFailureTests
         await using var h = await CallHarness.StartAsync(new Pbx.Calls.CallOptions { RingSeconds = 60 });
         var alice = await h.Alice.DialAsync("202");
         await h.Bob.IncomingAsync(); // not even a 100 Trying
+        await h.StackSettledAsync();
 
         h.Advance(TimeSpan.FromSeconds(32));
 
@@ -126,6 +128,7 @@ public class CallFailureTests
         bob.Answer();
         await bob.AckAsync();
         Assert.Equal(200, (await alice.FinalAsync()).StatusCode); // and no ACK
+        await h.StackSettledAsync();
 
         h.Advance(TimeSpan.FromSeconds(32)); // §13.3.1.4: 64*T1 of 2xx retransmissions
 
@@ -146,6 +149,7 @@ public class CallFailureTests
 
         await alice.HangUpAsync();
         await bob.RequestAsync(SipMethod.Bye); // Bob's phone is gone: no answer
+        await h.StackSettledAsync();
         h.Advance(TimeSpan.FromSeconds(32)); // Timer F
 
         await h.CallsEndedAsync();

@@ -101,6 +101,13 @@ public sealed class CallHarness : IAsyncDisposable
         return harness;
     }
 
+    /// <summary>
+    /// Waits until the SIP loop has run everything posted so far. A transaction starts its timers right after it hands
+    /// its message to the network, so a phone can see the message before Timer B, F or L runs: settle before advancing
+    /// the clock past them.
+    /// </summary>
+    public Task StackSettledAsync() => Stack.InvokeAsync(() => 0);
+
     /// <summary>Advances the fake clock (firing SIP, call, session and relay timers due on the way).</summary>
     public void Advance(TimeSpan delta) => Time.Advance(delta);
 
