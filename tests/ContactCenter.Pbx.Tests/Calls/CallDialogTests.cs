@@ -44,9 +44,7 @@ public class CallDialogTests
         Assert.Equal(200, (await alice.FinalTo(resume)).StatusCode);
         alice.AckReinvite(resume);
 
-        await alice.HangUpAsync();
-        await bob.ByeAsync();
-        await h.CallsEndedAsync();
+        await h.HangUpAsync(alice, bob);
         h.AssertNothingLeaked();
     }
 
@@ -68,9 +66,7 @@ public class CallDialogTests
         Assert.Equal(Endpoint(bob.RemoteSdp!).Rtp, Endpoint(PhoneCall.ParseSdp(ok)!).Rtp);
         Assert.Equal(SdpDirection.RecvOnly, Endpoint(PhoneCall.ParseSdp(ok)!).Direction);
 
-        await bob.HangUpAsync();
-        await alice.ByeAsync();
-        await h.CallsEndedAsync();
+        await h.HangUpAsync(bob, alice);
         h.AssertNothingLeaked();
     }
 
@@ -88,9 +84,7 @@ public class CallDialogTests
         bob.Respond(forwarded, 200);
         Assert.Equal(200, (await alice.FinalTo(info)).StatusCode);
 
-        await alice.HangUpAsync();
-        await bob.ByeAsync();
-        await h.CallsEndedAsync();
+        await h.HangUpAsync(alice, bob);
         h.AssertNothingLeaked();
     }
 
@@ -106,9 +100,7 @@ public class CallDialogTests
         Assert.Equal(415, (await alice.FinalTo(info)).StatusCode);
         var options = alice.Send(SipMethod.Options);
         Assert.Equal(200, (await alice.FinalTo(options)).StatusCode);
-        await alice.HangUpAsync();
-        await bob.ByeAsync();
-        await h.CallsEndedAsync();
+        await h.HangUpAsync(alice, bob);
         Assert.Equal(CallStatus.Answered, h.Record(alice.CallId).Status);
         h.AssertNothingLeaked();
     }
@@ -124,9 +116,7 @@ public class CallDialogTests
         var ok = await alice.FinalTo(update);
         Assert.Equal(200, ok.StatusCode);
         Assert.True(ok.Body.IsEmpty);
-        await alice.HangUpAsync();
-        await bob.ByeAsync();
-        await h.CallsEndedAsync();
+        await h.HangUpAsync(alice, bob);
         Assert.DoesNotContain(h.Bob.Received, m => m.IsRequest && m.Method == SipMethod.Update);
         h.AssertNothingLeaked();
     }
@@ -147,9 +137,7 @@ public class CallDialogTests
         // The call still carries requests afterwards (the ACK was taken, nothing broke).
         var options = alice.Send(SipMethod.Options);
         Assert.Equal(200, (await alice.FinalTo(options)).StatusCode);
-        await alice.HangUpAsync();
-        await bob.ByeAsync();
-        await h.CallsEndedAsync();
+        await h.HangUpAsync(alice, bob);
         Assert.Single(h.Bob.Received, m => m.IsRequest && m.Method == SipMethod.Invite);
         h.AssertNothingLeaked();
     }
@@ -165,9 +153,7 @@ public class CallDialogTests
         var ok = await bob.FinalTo(options);
         Assert.Equal(200, ok.StatusCode);
         Assert.Contains("UPDATE", ok.GetHeader(SipHeaderId.Allow), StringComparison.Ordinal);
-        await bob.HangUpAsync();
-        await alice.ByeAsync();
-        await h.CallsEndedAsync();
+        await h.HangUpAsync(bob, alice);
         Assert.DoesNotContain(h.Alice.Received, m => m.IsRequest && m.Method == SipMethod.Options);
         h.AssertNothingLeaked();
     }
@@ -192,9 +178,7 @@ public class CallDialogTests
         alice.Respond(passed, 200, h.Alice.Sdp("sendrecv", version: 3));
         Assert.Equal(200, (await bob.FinalTo(retry)).StatusCode);
         bob.AckReinvite(retry);
-        await alice.HangUpAsync();
-        await bob.ByeAsync();
-        await h.CallsEndedAsync();
+        await h.HangUpAsync(alice, bob);
         h.AssertNothingLeaked();
     }
 
@@ -241,9 +225,7 @@ public class CallDialogTests
         Assert.Equal(481, (await h.Carol.ExpectAsync(m => FakeUa.IsFinalResponseTo(m, strangerBye), "481")).StatusCode);
         Assert.Equal(481, (await h.Carol.ExpectAsync(m => FakeUa.IsFinalResponseTo(m, outOfDialog), "481")).StatusCode);
         // The real call is untouched; once it is over, its own dialog is unknown too.
-        await alice.HangUpAsync();
-        await bob.ByeAsync();
-        await h.CallsEndedAsync();
+        await h.HangUpAsync(alice, bob);
         var late = alice.Send(SipMethod.Info, "Signal=1\r\nDuration=100\r\n", "application/dtmf-relay");
         Assert.Equal(481, (await alice.FinalTo(late)).StatusCode);
         h.AssertNothingLeaked();
@@ -258,9 +240,7 @@ public class CallDialogTests
         var stale = h.Alice.Send(StaleInfo(alice, h.Alice));
 
         Assert.Equal(500, (await h.Alice.ExpectAsync(m => FakeUa.IsFinalResponseTo(m, stale), "500")).StatusCode);
-        await alice.HangUpAsync();
-        await bob.ByeAsync();
-        await h.CallsEndedAsync();
+        await h.HangUpAsync(alice, bob);
         Assert.DoesNotContain(h.Bob.Received, m => m.IsRequest && m.Method == SipMethod.Info);
         h.AssertNothingLeaked();
     }

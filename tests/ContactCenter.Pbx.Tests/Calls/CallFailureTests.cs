@@ -23,10 +23,7 @@ public class CallFailureTests
         Assert.Equal(408, (await alice.FinalTo(hold)).StatusCode);
         await alice.ByeAsync();
         await h.CallsEndedAsync();
-        var record = h.Record(alice.CallId);
-        Assert.Equal(CallStatus.Failed, record.Status);
-        Assert.Equal(HangupParty.System, record.HangupBy);
-        Assert.Equal("408 from the callee", record.EndReason);
+        h.AssertRecord(alice.CallId, CallStatus.Failed, HangupParty.System, "408 from the callee");
         // §12.2.1.2: the callee's dialog is over with the 408; no BYE goes to a phone that is not there.
         Assert.DoesNotContain(h.Bob.Received, m => m.IsRequest && m.Method == SipMethod.Bye);
         h.AssertNothingLeaked();
@@ -61,10 +58,7 @@ public class CallFailureTests
         Assert.Equal(503, (await alice.FinalTo(hold)).StatusCode);
         await alice.ByeAsync();
         await h.CallsEndedAsync();
-        var record = h.Record(alice.CallId);
-        Assert.Equal(CallStatus.Failed, record.Status);
-        Assert.Equal(HangupParty.System, record.HangupBy);
-        Assert.Equal("503 from the callee", record.EndReason);
+        h.AssertRecord(alice.CallId, CallStatus.Failed, HangupParty.System, "503 from the callee");
         h.AssertNothingLeaked();
     }
 
@@ -80,9 +74,7 @@ public class CallFailureTests
 
         Assert.Equal(503, (await alice.FinalTo(info)).StatusCode);
         await alice.SettledAsync();
-        await alice.HangUpAsync();
-        await bob.ByeAsync();
-        await h.CallsEndedAsync();
+        await h.HangUpAsync(alice, bob);
         Assert.Equal(CallStatus.Answered, h.Record(alice.CallId).Status);
         h.AssertNothingLeaked();
     }
@@ -132,9 +124,7 @@ public class CallFailureTests
 
         h.Advance(TimeSpan.FromSeconds(32)); // §13.3.1.4: 64*T1 of 2xx retransmissions
 
-        await alice.ByeAsync();
-        await bob.ByeAsync();
-        await h.CallsEndedAsync();
+        await h.HungUpByTheApplianceAsync(alice, bob);
         var record = h.Record(alice.CallId);
         Assert.Equal(CallStatus.Failed, record.Status);
         Assert.Equal("no ACK from the caller", record.EndReason);

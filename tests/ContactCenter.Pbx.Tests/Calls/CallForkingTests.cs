@@ -15,9 +15,7 @@ public class CallForkingTests
     public async Task TwoContacts_BothRing_TheFirst200Wins_AndTheOtherIsCancelledWithCompletedElsewhere()
     {
         await using var h = await CallHarness.StartAsync(bobSoftphone: true);
-        var alice = await h.Alice.DialAsync("202");
-        var desk = await h.Bob.IncomingAsync();
-        var soft = await h.BobSoftphone.IncomingAsync();
+        var (alice, desk, soft) = await DialBothOfBobsPhonesAsync(h);
         Assert.NotEqual(desk.CallId, soft.CallId);
         desk.Ring();
         soft.Ring();
@@ -31,9 +29,7 @@ public class CallForkingTests
         desk.AcceptCancel(cancel);
         await desk.AckAsync();
         await alice.AnsweredAsync();
-        await alice.HangUpAsync();
-        await soft.ByeAsync();
-        await h.CallsEndedAsync();
+        await h.HangUpAsync(alice, soft);
         // The caller heard one ringing, though two phones rang.
         Assert.Single(h.Alice.Received, m => m.StatusCode == 180);
         Assert.DoesNotContain(h.Bob.Received, m => m.IsRequest && m.Method == SipMethod.Bye);
@@ -45,9 +41,7 @@ public class CallForkingTests
     public async Task ALate200FromTheLoser_AfterItsCancel_IsAcknowledged_ThenHungUp_AndTheCallGoesOn()
     {
         await using var h = await CallHarness.StartAsync(bobSoftphone: true);
-        var alice = await h.Alice.DialAsync("202");
-        var desk = await h.Bob.IncomingAsync();
-        var soft = await h.BobSoftphone.IncomingAsync();
+        var (alice, desk, soft) = await DialBothOfBobsPhonesAsync(h);
         desk.Ring();
         soft.Ring();
         soft.Answer();
@@ -69,9 +63,7 @@ public class CallForkingTests
         var info = alice.Send(SipMethod.Info, "Signal=1\r\nDuration=160\r\n", "application/dtmf-relay");
         soft.Respond(await soft.RequestAsync(SipMethod.Info), 200);
         Assert.Equal(200, (await alice.FinalTo(info)).StatusCode);
-        await alice.HangUpAsync();
-        await soft.ByeAsync();
-        await h.CallsEndedAsync();
+        await h.HangUpAsync(alice, soft);
         Assert.Equal(CallStatus.Answered, h.Record(alice.CallId).Status);
         h.AssertNothingLeaked();
     }
@@ -80,9 +72,7 @@ public class CallForkingTests
     public async Task OneContactBusy_TheOtherStillRings_AndAnswers()
     {
         await using var h = await CallHarness.StartAsync(bobSoftphone: true);
-        var alice = await h.Alice.DialAsync("202");
-        var desk = await h.Bob.IncomingAsync();
-        var soft = await h.BobSoftphone.IncomingAsync();
+        var (alice, desk, soft) = await DialBothOfBobsPhonesAsync(h);
 
         desk.Refuse(486);
         await desk.AckAsync();
@@ -92,9 +82,7 @@ public class CallForkingTests
         await soft.AckAsync();
 
         await alice.AnsweredAsync();
-        await soft.HangUpAsync();
-        await alice.ByeAsync();
-        await h.CallsEndedAsync();
+        await h.HangUpAsync(soft, alice);
         var record = h.Record(alice.CallId);
         Assert.Equal(CallStatus.Answered, record.Status);
         Assert.Equal(HangupParty.Callee, record.HangupBy);
@@ -105,9 +93,7 @@ public class CallForkingTests
     public async Task EveryContactRefusing_OneBusy_IsBusyForTheCaller()
     {
         await using var h = await CallHarness.StartAsync(bobSoftphone: true);
-        var alice = await h.Alice.DialAsync("202");
-        var desk = await h.Bob.IncomingAsync();
-        var soft = await h.BobSoftphone.IncomingAsync();
+        var (alice, desk, soft) = await DialBothOfBobsPhonesAsync(h);
 
         soft.Refuse(480);
         desk.Refuse(486);
@@ -122,9 +108,7 @@ public class CallForkingTests
     public async Task EveryContactUnavailable_Is480ForTheCaller_AndFailed()
     {
         await using var h = await CallHarness.StartAsync(bobSoftphone: true);
-        var alice = await h.Alice.DialAsync("202");
-        var desk = await h.Bob.IncomingAsync();
-        var soft = await h.BobSoftphone.IncomingAsync();
+        var (alice, desk, soft) = await DialBothOfBobsPhonesAsync(h);
 
         desk.Refuse(404);
         soft.Refuse(480);
@@ -141,9 +125,7 @@ public class CallForkingTests
     public async Task NoAnswer_CancelsEveryRingingContact()
     {
         await using var h = await CallHarness.StartAsync(new Pbx.Calls.CallOptions { RingSeconds = 15 }, bobSoftphone: true);
-        var alice = await h.Alice.DialAsync("202");
-        var desk = await h.Bob.IncomingAsync();
-        var soft = await h.BobSoftphone.IncomingAsync();
+        var (alice, desk, soft) = await DialBothOfBobsPhonesAsync(h);
         desk.Ring();
         soft.Ring();
         await alice.ResponseAsync(180);
@@ -156,5 +138,12 @@ public class CallForkingTests
         await h.CallsEndedAsync();
         Assert.Equal(CallStatus.NoAnswer, h.Record(alice.CallId).Status);
         h.AssertNothingLeaked();
+    }
+
+    /// <summary>Alice calls 202; Bob's desk phone and softphone both get the INVITE.</summary>
+    internal static async Task<(PhoneCall Alice, PhoneCall Desk, PhoneCall Soft)> DialBothOfBobsPhonesAsync(CallHarness h)
+    {
+        var alice = await h.Alice.DialAsync("202");
+        return (alice, await h.Bob.IncomingAsync(), await h.BobSoftphone.IncomingAsync());
     }
 }

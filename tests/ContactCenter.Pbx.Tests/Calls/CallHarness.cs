@@ -126,6 +126,22 @@ public sealed class CallHarness : IAsyncDisposable
         await Records.FlushAsync();
     }
 
+    /// <summary>One phone hangs up (its BYE answered 200), the other gets the B2BUA's BYE and answers it; the call is then over.</summary>
+    public async Task HangUpAsync(PhoneCall hangingUp, PhoneCall other)
+    {
+        await hangingUp.HangUpAsync();
+        await other.ByeAsync();
+        await CallsEndedAsync();
+    }
+
+    /// <summary>The B2BUA hangs up both phones (each BYE answered 200); the call is then over.</summary>
+    public async Task HungUpByTheApplianceAsync(PhoneCall first, PhoneCall second)
+    {
+        await first.ByeAsync();
+        await second.ByeAsync();
+        await CallsEndedAsync();
+    }
+
     /// <summary>
     /// After <see cref="CallsEndedAsync"/>: nothing leaked (calls, dialogs, relay sessions and ports), nothing faulted
     /// (SIP loop, dispatcher, call steps), and every message had a phone to go to.
@@ -146,6 +162,17 @@ public sealed class CallHarness : IAsyncDisposable
     /// <summary>The record of the call whose caller leg had <paramref name="callId"/> (flushed by <see cref="CallsEndedAsync"/>).</summary>
     public CallRecord Record(string callId) =>
         Assert.Single(new CallRecordRepository(Registrar.Database).ListRecent(), r => r.CallId == callId);
+
+    /// <summary>Checks how the record of the call with <paramref name="callId"/> was closed; returns it for further checks.</summary>
+    public CallRecord AssertRecord(string callId, CallStatus status, HangupParty hangupBy, string? endReason)
+    {
+        var record = Record(callId);
+        Assert.Equal(status, record.Status);
+        Assert.Equal(hangupBy, record.HangupBy);
+        Assert.Equal(endReason, record.EndReason);
+        Assert.False(record.IsOpen);
+        return record;
+    }
 
     /// <summary>Sets an extension's status (DND…) through the repository, as the admin UI does.</summary>
     public void SetStatus(string extension, ExtensionStatus status) =>

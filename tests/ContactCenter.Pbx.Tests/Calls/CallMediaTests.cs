@@ -48,9 +48,7 @@ public class CallMediaTests
             Assert.DoesNotContain("4711", sdp, StringComparison.Ordinal);
         }
         Assert.NotEqual(relayForAlice.Rtp.Port, relayForBob.Rtp.Port);
-        await alice.HangUpAsync();
-        await bob.ByeAsync();
-        await h.CallsEndedAsync();
+        await h.HangUpAsync(alice, bob);
         h.AssertNothingLeaked();
     }
 
@@ -84,9 +82,7 @@ public class CallMediaTests
         h.Alice.Media.SendRtcp(relayForAlice.Rtcp, MediaPhone.RtcpReceiverReport(0xA11CE));
         Assert.Equal(201, h.Bob.Media.ReceiveRtcp().Packet[1]);
 
-        await alice.HangUpAsync();
-        await bob.ByeAsync();
-        await h.CallsEndedAsync();
+        await h.HangUpAsync(alice, bob);
         var record = h.Record(alice.CallId);
         Assert.Equal(5, record.PacketsFromCaller);
         Assert.Equal(3, record.PacketsFromCallee);
@@ -101,13 +97,8 @@ public class CallMediaTests
 
         h.Advance(TimeSpan.FromSeconds(20));
 
-        await alice.ByeAsync();
-        await bob.ByeAsync();
-        await h.CallsEndedAsync();
-        var record = h.Record(alice.CallId);
-        Assert.Equal(CallStatus.Failed, record.Status);
-        Assert.Equal(HangupParty.System, record.HangupBy);
-        Assert.Equal("no media", record.EndReason);
+        await h.HungUpByTheApplianceAsync(alice, bob);
+        var record = h.AssertRecord(alice.CallId, CallStatus.Failed, HangupParty.System, "no media");
         Assert.Equal(TimeSpan.FromSeconds(20), record.TalkTime);
         h.AssertNothingLeaked();
     }
@@ -126,9 +117,7 @@ public class CallMediaTests
         Assert.False(h.Bob.Holds(IsBye), "Bob got a BYE while on hold");
         await Reinvite(alice, bob, "sendrecv", "sendrecv", version: 3);
         h.Advance(TimeSpan.FromSeconds(20));
-        await alice.ByeAsync();
-        await bob.ByeAsync();
-        await h.CallsEndedAsync();
+        await h.HungUpByTheApplianceAsync(alice, bob);
         Assert.Equal("no media", h.Record(alice.CallId).EndReason);
         Assert.Equal(TimeSpan.FromSeconds(80), h.Record(alice.CallId).TalkTime);
         h.AssertNothingLeaked();
@@ -154,9 +143,7 @@ public class CallMediaTests
 
         Assert.False(h.Alice.Holds(IsBye));
         Assert.False(h.Bob.Holds(IsBye));
-        await alice.HangUpAsync();
-        await bob.ByeAsync();
-        await h.CallsEndedAsync();
+        await h.HangUpAsync(alice, bob);
         var record = h.Record(alice.CallId);
         Assert.Equal(CallStatus.Answered, record.Status);
         Assert.Equal(30, record.PacketsFromCaller);
@@ -174,9 +161,7 @@ public class CallMediaTests
 
         Assert.Equal(503, (await carol.FinalAsync()).StatusCode);
         Assert.Equal(2, h.Relay.Ports.InUse);
-        await alice.HangUpAsync();
-        await bob.ByeAsync();
-        await h.CallsEndedAsync();
+        await h.HangUpAsync(alice, bob);
         Assert.DoesNotContain(h.Alice.Received, m => m.IsRequest && m.Method == SipMethod.Invite);
         Assert.Equal("503 no free RTP ports", h.Record(carol.CallId).EndReason);
         h.AssertNothingLeaked();

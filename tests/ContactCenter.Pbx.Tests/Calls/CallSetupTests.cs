@@ -107,10 +107,7 @@ public class CallSetupTests
 
         Assert.Equal(404, (await alice.FinalAsync()).StatusCode);
         await h.CallsEndedAsync();
-        var record = h.Record(alice.CallId);
-        Assert.Equal(CallStatus.Failed, record.Status);
-        Assert.Equal(HangupParty.System, record.HangupBy);
-        Assert.Equal("404 unknown extension", record.EndReason);
+        h.AssertRecord(alice.CallId, CallStatus.Failed, HangupParty.System, "404 unknown extension");
         h.AssertNothingLeaked();
     }
 
@@ -140,10 +137,7 @@ public class CallSetupTests
         Assert.Equal(486, (await alice.FinalAsync()).StatusCode);
         await h.CallsEndedAsync();
         Assert.DoesNotContain(h.Bob.Received, m => m.IsRequest);
-        var record = h.Record(alice.CallId);
-        Assert.Equal(CallStatus.Busy, record.Status);
-        Assert.Equal(HangupParty.Callee, record.HangupBy);
-        Assert.Equal("486 do not disturb", record.EndReason);
+        h.AssertRecord(alice.CallId, CallStatus.Busy, HangupParty.Callee, "486 do not disturb");
         h.AssertNothingLeaked();
     }
 
@@ -161,10 +155,7 @@ public class CallSetupTests
         Assert.Equal(486, (await alice.FinalAsync()).StatusCode);
         await bob.AckAsync(); // the stack's ACK of the 486 (§17.1.1.3)
         await h.CallsEndedAsync();
-        var record = h.Record(alice.CallId);
-        Assert.Equal(CallStatus.Busy, record.Status);
-        Assert.Equal(HangupParty.Callee, record.HangupBy);
-        Assert.Equal("486 Busy Here", record.EndReason);
+        h.AssertRecord(alice.CallId, CallStatus.Busy, HangupParty.Callee, "486 Busy Here");
         h.AssertNothingLeaked();
     }
 
@@ -269,9 +260,7 @@ public class CallSetupTests
         var ok = await alice.AnsweredAsync();
         Assert.True(PhoneCall.ParseSdp(ok)!.TryGetAudioEndpoint(out var answered));
         Assert.Equal(relayForAlice.Rtp, answered.Rtp);
-        await alice.HangUpAsync();
-        await bob.ByeAsync();
-        await h.CallsEndedAsync();
+        await h.HangUpAsync(alice, bob);
         Assert.Equal(1, h.Record(alice.CallId).PacketsFromCallee);
         h.AssertNothingLeaked();
     }
@@ -307,9 +296,7 @@ public class CallSetupTests
         h.Bob.Media.SendRtp(answered.Rtp, Media.Tests.Fakes.FakePhone.RtpPacket(8, 0xB0B));
         Assert.Equal(8, Media.Tests.Fakes.FakePhone.Sequence(h.Alice.Media.ReceiveRtp().Packet));
 
-        await alice.HangUpAsync();
-        await bob.ByeAsync();
-        await h.CallsEndedAsync();
+        await h.HangUpAsync(alice, bob);
         h.AssertNothingLeaked();
     }
 
@@ -344,9 +331,7 @@ public class CallSetupTests
 
         var again = await bob.AckAsync();
         Assert.Equal(bob.CallId, again.CallId);
-        await alice.HangUpAsync();
-        await bob.ByeAsync();
-        await h.CallsEndedAsync();
+        await h.HangUpAsync(alice, bob);
         Assert.Single(h.Alice.Received, m => m.StatusCode == 200 && m.CSeq.Method == SipMethod.Invite && m.CSeq.Number == alice.Invite.CSeq.Number);
         h.AssertNothingLeaked();
     }
@@ -362,9 +347,7 @@ public class CallSetupTests
         var refused = await carol.FinalAsync();
         Assert.Equal(503, refused.StatusCode);
         Assert.Equal("5", refused.GetHeader(SipHeaderId.RetryAfter));
-        await alice.HangUpAsync();
-        await bob.ByeAsync();
-        await h.CallsEndedAsync();
+        await h.HangUpAsync(alice, bob);
         Assert.Single(new CallRecordRepository(h.Registrar.Database).ListRecent());
         h.AssertNothingLeaked();
     }

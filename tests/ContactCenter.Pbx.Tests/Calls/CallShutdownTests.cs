@@ -21,10 +21,7 @@ public class CallShutdownTests
         await bob.ByeAsync();
         await stopping.WaitAsync(FakeUa.ExpectTimeout);
         await h.CallsEndedAsync();
-        var record = h.Record(alice.CallId);
-        Assert.Equal(CallStatus.Interrupted, record.Status);
-        Assert.Equal(HangupParty.System, record.HangupBy);
-        Assert.Equal("appliance stopped", record.EndReason);
+        var record = h.AssertRecord(alice.CallId, CallStatus.Interrupted, HangupParty.System, "appliance stopped");
         Assert.False(record.IsOpen);
         GraceRunsOut(h);
         h.AssertNothingLeaked();
@@ -34,9 +31,7 @@ public class CallShutdownTests
     public async Task Stopping_CancelsARingingCall_Answers503_AndRecordsItInterrupted()
     {
         await using var h = await CallHarness.StartAsync(bobSoftphone: true);
-        var alice = await h.Alice.DialAsync("202");
-        var desk = await h.Bob.IncomingAsync();
-        var soft = await h.BobSoftphone.IncomingAsync();
+        var (alice, desk, soft) = await CallForkingTests.DialBothOfBobsPhonesAsync(h);
         desk.Ring();
         soft.Ring();
         await alice.ResponseAsync(180);

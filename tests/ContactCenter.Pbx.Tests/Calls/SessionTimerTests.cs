@@ -40,9 +40,7 @@ public class SessionTimerTests
         var ok = h.Alice.Received.Last(m => m.StatusCode == 200 && m.CSeq.Method == SipMethod.Invite);
         Assert.Equal("90;refresher=uac", ok.GetHeader(SipHeaderId.SessionExpires));
         Assert.Equal("timer", ok.GetHeader(SipHeaderId.Require));
-        await alice.HangUpAsync();
-        await bob.ByeAsync();
-        await h.CallsEndedAsync();
+        await h.HangUpAsync(alice, bob);
         h.AssertNothingLeaked();
     }
 
@@ -60,9 +58,7 @@ public class SessionTimerTests
         var update = await alice.RequestAsync(SipMethod.Update);
         Assert.Equal("90;refresher=uac", update.GetHeader(SipHeaderId.SessionExpires));
         alice.Respond(update, 200, extraHeaders: "Session-Expires: 90;refresher=uac");
-        await alice.HangUpAsync();
-        await bob.ByeAsync();
-        await h.CallsEndedAsync();
+        await h.HangUpAsync(alice, bob);
         h.AssertNothingLeaked();
     }
 
@@ -76,13 +72,8 @@ public class SessionTimerTests
         h.Advance(TimeSpan.FromSeconds(59));
         h.Advance(TimeSpan.FromSeconds(1));
 
-        await alice.ByeAsync();
-        await bob.ByeAsync();
-        await h.CallsEndedAsync();
-        var record = h.Record(alice.CallId);
-        Assert.Equal(CallStatus.Failed, record.Status);
-        Assert.Equal(HangupParty.System, record.HangupBy);
-        Assert.Equal("session with the caller expired", record.EndReason);
+        await h.HungUpByTheApplianceAsync(alice, bob);
+        var record = h.AssertRecord(alice.CallId, CallStatus.Failed, HangupParty.System, "session with the caller expired");
         Assert.Equal(TimeSpan.FromSeconds(60), record.TalkTime);
         h.AssertNothingLeaked();
     }
@@ -100,9 +91,7 @@ public class SessionTimerTests
         Assert.Equal(200, ok.StatusCode);
         Assert.Equal("90;refresher=uac", ok.GetHeader(SipHeaderId.SessionExpires));
         h.Advance(TimeSpan.FromSeconds(60));
-        await alice.ByeAsync();
-        await bob.ByeAsync();
-        await h.CallsEndedAsync();
+        await h.HungUpByTheApplianceAsync(alice, bob);
         Assert.Equal(TimeSpan.FromSeconds(110), h.Record(alice.CallId).TalkTime);
         Assert.DoesNotContain(h.Bob.Received, m => m.IsRequest && m.Method == SipMethod.Update);
         h.AssertNothingLeaked();
@@ -124,9 +113,7 @@ public class SessionTimerTests
         Assert.Equal("90;refresher=uac", ok.GetHeader(SipHeaderId.SessionExpires));
         alice.AckReinvite(refresh);
         h.Advance(TimeSpan.FromSeconds(60));
-        await alice.ByeAsync();
-        await bob.ByeAsync();
-        await h.CallsEndedAsync();
+        await h.HungUpByTheApplianceAsync(alice, bob);
         Assert.Equal(TimeSpan.FromSeconds(110), h.Record(alice.CallId).TalkTime);
         h.AssertNothingLeaked();
     }
@@ -152,9 +139,7 @@ public class SessionTimerTests
             await h.Clock.ArmedAsync(TimeSpan.FromSeconds(60));
         }
 
-        await alice.HangUpAsync();
-        await bob.ByeAsync();
-        await h.CallsEndedAsync();
+        await h.HangUpAsync(alice, bob);
         var record = h.Record(alice.CallId);
         Assert.Equal(CallStatus.Answered, record.Status);
         Assert.DoesNotContain(h.Bob.Received, m => m.IsRequest && m.Method == SipMethod.Update);
@@ -181,9 +166,7 @@ public class SessionTimerTests
         alice.Respond(refresh, 200, h.Alice.Sdp(), extraHeaders: "Session-Expires: 120;refresher=uac");
         await alice.AckAsync(refresh);
         Assert.DoesNotContain(h.Bob.Received, m => m.IsRequest && m.Method == SipMethod.Invite && m.To.Tag is not null);
-        await alice.HangUpAsync();
-        await bob.ByeAsync();
-        await h.CallsEndedAsync();
+        await h.HangUpAsync(alice, bob);
         h.AssertNothingLeaked();
     }
 
@@ -202,9 +185,7 @@ public class SessionTimerTests
         Assert.Equal(first.Rtp, offered.Rtp);
         bob.Respond(refresh, 200, h.Bob.Sdp(), extraHeaders: "Session-Expires: 120;refresher=uac");
         await bob.AckAsync(refresh);
-        await bob.HangUpAsync();
-        await alice.ByeAsync();
-        await h.CallsEndedAsync();
+        await h.HangUpAsync(bob, alice);
         Assert.Equal(CallStatus.Answered, h.Record(alice.CallId).Status);
         h.AssertNothingLeaked();
     }
@@ -232,9 +213,7 @@ public class SessionTimerTests
         var update = await alice.RequestAsync(SipMethod.Update);
         Assert.Equal("300;refresher=uac", update.GetHeader(SipHeaderId.SessionExpires));
         alice.Respond(update, 200, extraHeaders: "Session-Expires: 300;refresher=uac");
-        await alice.HangUpAsync();
-        await bob.ByeAsync();
-        await h.CallsEndedAsync();
+        await h.HangUpAsync(alice, bob);
         h.AssertNothingLeaked();
     }
 
@@ -254,9 +233,7 @@ public class SessionTimerTests
         var retry = await alice.RequestAsync(SipMethod.Update);
         Assert.NotEqual(first.CSeq.Number, retry.CSeq.Number);
         alice.Respond(retry, 200, extraHeaders: "Session-Expires: 120;refresher=uac");
-        await alice.HangUpAsync();
-        await bob.ByeAsync();
-        await h.CallsEndedAsync();
+        await h.HangUpAsync(alice, bob);
         h.AssertNothingLeaked();
     }
 
@@ -275,9 +252,7 @@ public class SessionTimerTests
         Assert.False(reinvite.Body.IsEmpty);
         alice.Respond(reinvite, 200, h.Alice.Sdp(), extraHeaders: "Session-Expires: 120;refresher=uac");
         await alice.AckAsync(reinvite);
-        await alice.HangUpAsync();
-        await bob.ByeAsync();
-        await h.CallsEndedAsync();
+        await h.HangUpAsync(alice, bob);
         h.AssertNothingLeaked();
     }
 
@@ -289,9 +264,7 @@ public class SessionTimerTests
 
         h.Advance(TimeSpan.FromSeconds(60));
 
-        await alice.ByeAsync();
-        await bob.ByeAsync();
-        await h.CallsEndedAsync();
+        await h.HungUpByTheApplianceAsync(alice, bob);
         var record = h.Record(alice.CallId);
         Assert.Equal(CallStatus.Failed, record.Status);
         Assert.Equal("session with the callee expired", record.EndReason);
