@@ -10,9 +10,8 @@ namespace ContactCenter.Pbx.Tests.Calls;
 public sealed class CallClock(FakeTimeProvider time) : TimeProvider
 {
     private readonly Lock _gate = new();
-    private readonly List<TimeSpan> _armed = [];
+    private readonly Arrivals<TimeSpan> _armed = new();
     private readonly List<TrackedTimer> _timers = [];
-    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public override TimeZoneInfo LocalTimeZone => time.LocalTimeZone;
 
@@ -42,46 +41,16 @@ public sealed class CallClock(FakeTimeProvider time) : TimeProvider
             tracked.Fired = period == Timeout.InfiniteTimeSpan || period == TimeSpan.Zero;
             callback(s);
         }, state, dueTime, period);
-        var timer = tracked;
-        TaskCompletionSource changed;
         lock (_gate)
         {
             _timers.Add(tracked);
-            _armed.Add(dueTime);
-            changed = _changed;
-            _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
         }
-        changed.TrySetResult();
-        return timer;
+        _armed.Add(dueTime);
+        return tracked;
     }
 
     /// <summary>Takes the first timer armed (and not taken yet) with <paramref name="dueTime"/>; fails after <see cref="FakeUa.ExpectTimeout"/>.</summary>
-    public async Task ArmedAsync(TimeSpan dueTime)
-    {
-        using var timeout = new CancellationTokenSource(FakeUa.ExpectTimeout);
-        while (true)
-        {
-            Task changed;
-            lock (_gate)
-            {
-                var index = _armed.IndexOf(dueTime);
-                if (index >= 0)
-                {
-                    _armed.RemoveAt(index);
-                    return;
-                }
-                changed = _changed.Task;
-            }
-            try
-            {
-                await changed.WaitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                throw new Xunit.Sdk.XunitException($"no call armed a timer of {dueTime}");
-            }
-        }
-    }
+    public Task ArmedAsync(TimeSpan dueTime) => _armed.TakeAsync(d => d == dueTime, () => $"no call armed a timer of {dueTime}");
 
     private sealed class TrackedTimer(TimeSpan dueTime) : ITimer
     {

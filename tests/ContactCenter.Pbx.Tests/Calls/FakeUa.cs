@@ -17,13 +17,10 @@ namespace ContactCenter.Pbx.Tests.Calls;
 public sealed class FakeUa : IDisposable
 {
     /// <summary>How long a phone waits for a message before the test fails: a hang guard, never a timing assertion.</summary>
-    public static readonly TimeSpan ExpectTimeout = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan ExpectTimeout = Arrivals<SipMessage>.Timeout;
 
-    private readonly Lock _gate = new();
-    private readonly List<SipMessage> _inbox = [];
-    private readonly List<SipMessage> _received = [];
+    private readonly Arrivals<SipMessage> _inbox = new();
     private readonly SipStack _stack;
-    private TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public FakeUa(SipStack stack, string name, string extension, int port)
     {
@@ -47,16 +44,7 @@ public sealed class FakeUa : IDisposable
     internal MediaPhone Media { get; } = new();
 
     /// <summary>Every message the stack sent to this phone, in order.</summary>
-    public IReadOnlyList<SipMessage> Received
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return [.. _received];
-            }
-        }
-    }
+    public IReadOnlyList<SipMessage> Received => _inbox.All;
 
     /// <summary>The SDP this phone offers or answers with: PCMU, PCMA and telephone-event, its RTP socket's port.</summary>
     public string Sdp(string direction = "sendrecv", int version = 1) =>
@@ -66,18 +54,7 @@ public sealed class FakeUa : IDisposable
             $"a=rtpmap:101 telephone-event/8000\r\na=fmtp:101 0-16\r\na=ptime:20\r\na=rtcp:{Media.RtcpEndPoint.Port}\r\na={direction}\r\n");
 
     /// <summary>Called by the harness for each message the stack sent here.</summary>
-    internal void Accept(SipMessage message)
-    {
-        TaskCompletionSource arrived;
-        lock (_gate)
-        {
-            _inbox.Add(message);
-            _received.Add(message);
-            arrived = _arrived;
-            _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        }
-        arrived.TrySetResult();
-    }
+    internal void Accept(SipMessage message) => _inbox.Add(message);
 
     /// <summary>Sends a message to the stack from this phone's address; returns it parsed.</summary>
     public SipMessage Send(SipMessageBuilder message)
@@ -91,42 +68,11 @@ public sealed class FakeUa : IDisposable
     public string NewVia() => $"SIP/2.0/UDP 127.0.0.1:{Port};branch={SipIdentifiers.NewBranch()};rport";
 
     /// <summary>Takes the first message not taken yet that matches; fails the test when none comes within <see cref="ExpectTimeout"/>.</summary>
-    public async Task<SipMessage> ExpectAsync(Func<SipMessage, bool> match, string what)
-    {
-        using var timeout = new CancellationTokenSource(ExpectTimeout);
-        while (true)
-        {
-            Task arrived;
-            lock (_gate)
-            {
-                var index = _inbox.FindIndex(m => match(m));
-                if (index >= 0)
-                {
-                    var found = _inbox[index];
-                    _inbox.RemoveAt(index);
-                    return found;
-                }
-                arrived = _arrived.Task;
-            }
-            try
-            {
-                await arrived.WaitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                throw new Xunit.Sdk.XunitException($"{Name} never received {what}; it received:\n{Describe(Received)}");
-            }
-        }
-    }
+    public Task<SipMessage> ExpectAsync(Func<SipMessage, bool> match, string what) =>
+        _inbox.TakeAsync(match, () => $"{Name} never received {what}; it received:\n{Describe(Received)}");
 
     /// <summary>Whether a message not taken yet matches (after the stack and the call settled, for "nothing was sent").</summary>
-    public bool Holds(Func<SipMessage, bool> match)
-    {
-        lock (_gate)
-        {
-            return _inbox.Exists(m => match(m));
-        }
-    }
+    public bool Holds(Func<SipMessage, bool> match) => _inbox.Holds(match);
 
     /// <summary>A new INVITE (a call to another phone) arriving here.</summary>
     public async Task<PhoneCall> IncomingAsync()
