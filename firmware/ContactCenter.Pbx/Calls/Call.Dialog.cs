@@ -167,14 +167,19 @@ internal sealed partial class Call
             if (method is SipMethod.Invite or SipMethod.Update)
             {
                 to.Dialog!.RefreshTarget(response);
-                // A refresh that went through refreshes the session on both legs (RFC 4028 §10).
-                ArmSessionTimer(_callerLeg);
-                ArmSessionTimer(_calleeLeg);
+                // A request passed across that went through refreshes the session on both legs (RFC 4028 §10); our own
+                // refresh only the leg it was sent on (re-arming the other would put off that leg's refresh or expiry).
+                ArmSessionTimer(to);
+                if (pending.Incoming is not null)
+                {
+                    ArmSessionTimer(Other(to));
+                }
             }
         }
-        else if (status is 408 or 481)
+        else if (status is 408 or 481 || (status == 503 && response.Source is null))
         {
-            // RFC 3261 §12.2.1.2: the dialog on that side is gone; so is the call.
+            // RFC 3261 §12.2.1.2: the dialog on that side is gone; so is the call. A 503 that was never received (no
+            // Source) is our transaction layer's transport error (§8.1.3.1): that peer cannot be reached either.
             pending.Incoming?.RespondAsync(pending.Incoming.Request.CreateResponse(status));
             CallLog.LegLost(_services.Logger, Id, pending.Transaction.Request.MethodName, to.Name, status);
             to.Dialog!.Terminate();
@@ -188,6 +193,16 @@ internal sealed partial class Call
             if (status < 300 && method == SipMethod.Invite && !response.Body.IsEmpty && TryParseSdp(response, out var refreshed, out _))
             {
                 AcceptSdp(to, refreshed!);
+            }
+            else if (status >= 300 && to.Timer is { WeRefresh: true } timer)
+            {
+                // Refused (491 glare, 500…): the session still needs refreshing before the peer's deadline, so try again
+                // in a while. A peer that does not take UPDATE after all gets re-INVITEs from now on.
+                if (method == SipMethod.Update && status is 405 or 501)
+                {
+                    to.AllowsUpdate = false;
+                }
+                RefreshLater(to, timer);
             }
             return;
         }
@@ -416,10 +431,7 @@ internal sealed partial class Call
         if (_offerPending)
         {
             // An offer is under way; it refreshes the session when it completes. Look again in a while.
-            leg.TimerHandle?.Dispose();
-            var next = ++leg.TimerGeneration;
-            leg.TimerHandle = _services.Time.CreateTimer(_ => Post(new CallEvent.SessionTimerDue(leg, next)), null,
-                TimeSpan.FromSeconds(Math.Max(1, timer.Seconds / 8)), Timeout.InfiniteTimeSpan);
+            RefreshLater(leg, timer);
             return;
         }
         CallLog.Refreshed(_services.Logger, Id, leg.Name, timer.Seconds);
@@ -435,5 +447,15 @@ internal sealed partial class Call
             _offerPending = true;
         }
         Track(new PendingRequest(leg, _services.Stack.SendRequest(refresh, leg.Flow), null));
+    }
+
+    // Our refresh is due but cannot go now, or was refused: the next attempt comes after an eighth of the interval, well
+    // within the peer's deadline (RFC 4028 §10: interval - min(32, interval/3)).
+    private void RefreshLater(CallLeg leg, SessionTimer timer)
+    {
+        leg.TimerHandle?.Dispose();
+        var next = ++leg.TimerGeneration;
+        leg.TimerHandle = _services.Time.CreateTimer(_ => Post(new CallEvent.SessionTimerDue(leg, next)), null,
+            TimeSpan.FromSeconds(Math.Max(1, timer.Seconds / 8)), Timeout.InfiniteTimeSpan);
     }
 }

@@ -204,6 +204,15 @@ internal sealed partial class Call
         _ringTimer?.Dispose();
         StopSessionTimer(_callerLeg);
         StopSessionTimer(_calleeLeg);
+        // RFC 3261 §15.1.2: a request passed across and still unanswered gets 487 now, since the answer from the other
+        // side, should it come, is no longer passed back (OnPeerResponse stops once the call has ended).
+        foreach (var pending in _pending)
+        {
+            if (pending.Incoming is { } incoming)
+            {
+                Respond(incoming, incoming.Request.CreateResponse(487));
+            }
+        }
         var fromCaller = _media?.GetStatistics(RtpRelayLeg.A).Rtp.Packets ?? 0;
         var fromCallee = _media?.GetStatistics(RtpRelayLeg.B).Rtp.Packets ?? 0;
         CloseRecord(new CallEnding(status, _services.Time.GetUtcNow(), hangupBy, reason, fromCaller, fromCallee));
