@@ -113,16 +113,17 @@ internal sealed partial class Call
             from.Dialog!.RefreshTarget(request);
             outgoing.Add(SipHeaderId.Contact, $"<{_services.Stack.LocalUri(to.Flow)}>").Add(SipHeaderId.Allow, CallServices.Allow);
         }
+        SdpMessage? offer = null;
+        var sdpBefore = to.LastSdpSent;
         if (isOffer)
         {
-            if (!TryParseSdp(request, out var sdp, out var problem))
+            if (!TryParseSdp(request, out offer, out var problem))
             {
                 CallLog.BadSdp(_services.Logger, Id, problem);
                 Respond(incoming, request.CreateResponse(488));
                 return;
             }
-            AcceptSdp(from, sdp!);
-            outgoing.WithBody(Encoding.UTF8.GetBytes(RewriteFor(to, sdp!)), "application/sdp");
+            outgoing.WithBody(Encoding.UTF8.GetBytes(RewriteFor(to, offer!)), "application/sdp");
             _offerPending = true;
         }
         else if (!request.Body.IsEmpty)
@@ -130,7 +131,14 @@ internal sealed partial class Call
             // INFO bodies (application/dtmf-relay, application/dtmf…) pass unchanged.
             outgoing.WithBody(request.Body.ToArray(), request.ContentType ?? "application/octet-stream");
         }
-        Track(new PendingRequest(to, _services.Stack.SendRequest(outgoing, to.Flow), incoming));
+        var pending = new PendingRequest(to, _services.Stack.SendRequest(outgoing, to.Flow), incoming) { Offer = offer, SdpBefore = sdpBefore };
+        Track(pending);
+        if (incoming is SipInviteServerTransaction reinvite)
+        {
+            // §9.2: a CANCEL of the re-INVITE reaches only us; the copy on the other dialog is cancelled too.
+            _ = reinvite.Cancelled.ContinueWith(_ => Post(new CallEvent.ForwardCancelled(pending)), CancellationToken.None,
+                TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
         CallLog.Forwarded(_services.Logger, Id, request.MethodName, from.Name);
     }
 
@@ -156,6 +164,18 @@ internal sealed partial class Call
         if (method is SipMethod.Invite or SipMethod.Update)
         {
             _offerPending = false;
+        }
+        if (pending.Offer is { } offer)
+        {
+            // RFC 3264 §8: an accepted offer changes the session; a refused one leaves it as it was.
+            if (status < 300)
+            {
+                AcceptSdp(Other(pending.To), offer);
+            }
+            else
+            {
+                pending.To.LastSdpSent = pending.SdpBefore;
+            }
         }
         if (_state != CallState.Answered || method == SipMethod.Bye)
         {
@@ -234,6 +254,14 @@ internal sealed partial class Call
             }
         }
         Respond(incoming, reply);
+    }
+
+    private void OnForwardCancelled(PendingRequest pending)
+    {
+        if (_pending.Contains(pending) && pending.Transaction is SipInviteClientTransaction invite)
+        {
+            _ = invite.CancelAsync();
+        }
     }
 
     private static void CarryHeaders(SipMessage source, SipMessageBuilder target)
@@ -324,37 +352,6 @@ internal sealed partial class Call
         End(CallStatus.Failed, HangupParty.System, "no media");
     }
 
-    // RFC 4028 §9 as the UAS of the caller's INVITE: Min-SE enforced with 422 when the caller supports timers, the
-    // interval raised otherwise; the caller refreshes unless it asked us to.
-    private bool NegotiateCallerSessionTimer(SipMessage request, out int minimum)
-    {
-        minimum = _services.Options.MinSessionSeconds;
-        if (!Sip.Messages.Headers.SipSessionExpires.TryParse(request.GetHeader(SipHeaderId.SessionExpires), out var asked))
-        {
-            return true;
-        }
-        var supportsTimer = Supports(request, "timer");
-        var seconds = asked.Seconds;
-        if (seconds < minimum)
-        {
-            if (supportsTimer)
-            {
-                return false;
-            }
-            seconds = (uint)minimum;
-        }
-        var refresher = asked.Refresher ?? (supportsTimer ? Sip.Messages.Headers.SipRefresher.Uac : Sip.Messages.Headers.SipRefresher.Uas);
-        if (!supportsTimer)
-        {
-            refresher = Sip.Messages.Headers.SipRefresher.Uas;
-        }
-        _callerLeg.Timer = new SessionTimer(seconds, WeRefresh: refresher == Sip.Messages.Headers.SipRefresher.Uas);
-        _callerRequiresTimer = supportsTimer;
-        return true;
-    }
-
-    private bool _callerRequiresTimer;
-
     private void AddCallerSessionTimer(SipMessageBuilder ok)
     {
         AddRefreshHeaders(_callerLeg, ok);
@@ -381,21 +378,6 @@ internal sealed partial class Call
         Sip.Messages.Headers.SipSessionExpires.TryParse(response.GetHeader(SipHeaderId.SessionExpires), out var expires) && expires.Seconds > 0
             ? new SessionTimer(expires.Seconds, WeRefresh: expires.Refresher == Sip.Messages.Headers.SipRefresher.Uac)
             : null;
-
-    private static bool Supports(SipMessage message, string optionTag)
-    {
-        foreach (var value in message.GetHeaders(SipHeaderId.Supported))
-        {
-            foreach (var token in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (token.Equals(optionTag, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
 
     private void ArmSessionTimer(CallLeg leg)
     {

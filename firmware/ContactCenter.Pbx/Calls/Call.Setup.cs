@@ -65,12 +65,6 @@ internal sealed partial class Call
             Refuse(488, CallStatus.Failed, HangupParty.System, problem);
             return;
         }
-        if (!NegotiateCallerSessionTimer(request, out var tooSmall))
-        {
-            Refuse(422, CallStatus.Failed, HangupParty.System, "session interval too small",
-                r => r.Add(SipHeaderId.MinSE, tooSmall.ToString(CultureInfo.InvariantCulture)));
-            return;
-        }
         if (!_services.Relay.TryCreateSession((_, leg, silent) => Post(new CallEvent.NoMedia(leg, silent)), out var media))
         {
             CallLog.NoPorts(_services.Logger, Id);

@@ -31,6 +31,7 @@ internal sealed partial class Call
     private readonly List<PendingRequest> _pending = [];
     private readonly string _callerTag = SipIdentifiers.NewTag();
     private readonly DateTimeOffset _startedAt;
+    private readonly bool _callerRequiresTimer;
     private RtpRelaySession? _media;
     private Task _mediaClosed = Task.CompletedTask;
     private long _recordId;
@@ -40,8 +41,11 @@ internal sealed partial class Call
     private bool _offerPending;
     private bool _stopping;
 
-    private Call(CallServices services, SipInviteServerTransaction invite, Extension caller, string calleeNumber)
+    private Call(CallServices services, SipInviteServerTransaction invite, Extension caller, string calleeNumber, SessionTimer? callerTimer,
+        bool callerRequiresTimer)
     {
+        _callerLeg.Timer = callerTimer;
+        _callerRequiresTimer = callerRequiresTimer;
         _services = services;
         _invite = invite;
         _caller = caller;
@@ -64,9 +68,10 @@ internal sealed partial class Call
         Ended,
     }
 
-    /// <summary>Creates the call for an authenticated INVITE; <see cref="Run"/> starts it.</summary>
-    public static Call Create(CallServices services, SipInviteServerTransaction invite, Extension caller, string calleeNumber) =>
-        new(services, invite, caller, calleeNumber);
+    /// <summary>Creates the call for an authenticated INVITE with the session timer negotiated for the caller; <see cref="Run"/> starts it.</summary>
+    public static Call Create(CallServices services, SipInviteServerTransaction invite, Extension caller, string calleeNumber,
+        SessionTimer? callerTimer, bool callerRequiresTimer) =>
+        new(services, invite, caller, calleeNumber, callerTimer, callerRequiresTimer);
 
     /// <summary>Starts the actor (once the router tracks the call, so its end can never precede its start).</summary>
     public void Run() => Completion = RunAsync();
@@ -148,6 +153,9 @@ internal sealed partial class Call
                 break;
             case CallEvent.PeerAnswer answer:
                 OnPeerAnswer(answer.From, answer.Ack);
+                break;
+            case CallEvent.ForwardCancelled cancelled:
+                OnForwardCancelled(cancelled.Pending);
                 break;
             case CallEvent.RingTimeout:
                 OnRingTimeout();

@@ -183,6 +183,33 @@ public class CallDialogTests
     }
 
     [Fact]
+    public async Task ACancelledReinvite_IsCancelledOnTheOtherDialogToo()
+    {
+        await using var h = await CallHarness.StartAsync();
+        var (alice, bob) = await CallSetupTests.Connect(h);
+        var hold = alice.Send(SipMethod.Invite, h.Alice.Sdp("sendonly", version: 2));
+        var forwarded = await bob.RequestAsync(SipMethod.Invite);
+        bob.Respond(forwarded, 100);
+
+        // §9.1: CANCEL copies the re-INVITE's Via, Request-URI, From, To, Call-ID and CSeq number.
+        h.Alice.Send(SipMessageBuilder.Request(SipMethod.Cancel, hold.RequestUriText)
+            .Add(SipHeaderId.Via, hold.GetHeader(SipHeaderId.Via)!)
+            .Add(SipHeaderId.MaxForwards, "70")
+            .Add(SipHeaderId.From, hold.GetHeader(SipHeaderId.From)!)
+            .Add(SipHeaderId.To, hold.GetHeader(SipHeaderId.To)!)
+            .Add(SipHeaderId.CallId, hold.CallId)
+            .Add(SipHeaderId.CSeq, $"{hold.CSeq.Number} CANCEL"));
+
+        Assert.Equal(487, (await alice.FinalTo(hold)).StatusCode);
+        var cancel = await bob.Phone.ExpectAsync(m => m.IsRequest && m.Method == SipMethod.Cancel, "the CANCEL of the passed re-INVITE");
+        Assert.Equal(forwarded.CSeq.Number, cancel.CSeq.Number);
+        bob.Respond(cancel, 200);
+        bob.Respond(forwarded, 487);
+        await h.HangUpAsync(alice, bob);
+        h.AssertNothingLeaked();
+    }
+
+    [Fact]
     public async Task AByeWhileAPassedReinviteIsPending_AnswersThatReinvite487()
     {
         await using var h = await CallHarness.StartAsync();

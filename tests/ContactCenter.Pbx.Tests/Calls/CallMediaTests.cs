@@ -104,6 +104,24 @@ public class CallMediaTests
     }
 
     [Fact]
+    public async Task ARefusedHoldOffer_ChangesNothing_SoSilenceStillHangsUp()
+    {
+        await using var h = await CallHarness.StartAsync(noMediaTimeout: TimeSpan.FromSeconds(20));
+        var (alice, bob) = await CallSetupTests.Connect(h);
+        var hold = alice.Send(SipMethod.Invite, h.Alice.Sdp("sendonly", version: 2));
+        var forwarded = await bob.RequestAsync(SipMethod.Invite);
+
+        bob.Respond(forwarded, 488);
+        Assert.Equal(488, (await alice.FinalTo(hold)).StatusCode);
+        h.Advance(TimeSpan.FromSeconds(20));
+
+        // RFC 3264 §8: the refused offer left the session as it was (not on hold), so the silence counts.
+        await h.HungUpByTheApplianceAsync(alice, bob);
+        Assert.Equal("no media", h.Record(alice.CallId).EndReason);
+        h.AssertNothingLeaked();
+    }
+
+    [Fact]
     public async Task NoMediaWhileOnHold_KeepsTheCall_UntilItIsResumedAndStaysSilent()
     {
         await using var h = await CallHarness.StartAsync(noMediaTimeout: TimeSpan.FromSeconds(20));
