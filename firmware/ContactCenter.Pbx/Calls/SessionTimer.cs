@@ -31,7 +31,7 @@ internal sealed record SessionTimer(uint Seconds, bool WeRefresh)
         {
             return true;
         }
-        var supportsTimer = Supports(request, "timer");
+        var supportsTimer = SipTokenList.Contains(request, SipHeaderId.Supported, "timer");
         var seconds = asked.Seconds;
         if (seconds < minimumSeconds)
         {
@@ -45,20 +45,5 @@ internal sealed record SessionTimer(uint Seconds, bool WeRefresh)
         timer = new SessionTimer(seconds, WeRefresh: refresher == SipRefresher.Uas);
         requireTimer = supportsTimer;
         return true;
-    }
-
-    private static bool Supports(SipMessage message, string optionTag)
-    {
-        foreach (var value in message.GetHeaders(SipHeaderId.Supported))
-        {
-            foreach (var token in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (token.Equals(optionTag, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }
