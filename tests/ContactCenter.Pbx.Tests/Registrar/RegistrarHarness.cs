@@ -94,7 +94,7 @@ public sealed class RegistrarHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Registrar.Dispose();
+        await Registrar.DisposeAsync();
         Directory.Dispose();
         await Sip.DisposeAsync();
         SqliteConnection.ClearAllPools();
