@@ -23,6 +23,9 @@ internal static partial class DataLog
     [LoggerMessage(6101, LogLevel.Error, "Extension directory reload failed; keeping the previous snapshot")]
     public static partial void DirectoryReloadFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(6202, LogLevel.Error, "Writing a batch of {Count} registration changes failed; those REGISTERs are answered 500")]
+    public static partial void RegistrationBatchFailed(ILogger logger, int count, Exception exception);
+
     [LoggerMessage(6201, LogLevel.Error, "Writing a batch of {Count} call-record steps failed; they are lost")]
     public static partial void CallRecordBatchFailed(ILogger logger, int count, Exception exception);
 }

@@ -13,39 +13,48 @@ public sealed class RegistrationRepository(ContactCenterDatabase database)
     {
         ArgumentNullException.ThrowIfNull(registration);
         var now = Codes.UnixMs(database.Time.GetUtcNow());
-        return database.InTransaction(notify: false, work: (connection, transaction) =>
-        {
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = """
-                INSERT INTO registrations (extension_id, contact_uri, received_address, received_port, transport, instance_id,
-                                           expires_at, call_id, cseq, user_agent, path, updated_at)
-                SELECT id, $contact, $address, $port, $transport, $instance, $expires, $callId, $cseq, $userAgent, $path, $now
-                FROM extensions WHERE number = $number
-                ON CONFLICT (extension_id, contact_uri) DO UPDATE SET
-                    received_address = excluded.received_address, received_port = excluded.received_port,
-                    transport = excluded.transport, instance_id = excluded.instance_id, expires_at = excluded.expires_at,
-                    call_id = excluded.call_id, cseq = excluded.cseq, user_agent = excluded.user_agent,
-                    path = excluded.path, updated_at = excluded.updated_at
-                """;
-            command.Parameters.AddWithValue("$number", registration.ExtensionNumber);
-            command.Parameters.AddWithValue("$contact", registration.ContactUri);
-            command.Parameters.AddWithValue("$address", registration.ReceivedAddress);
-            command.Parameters.AddWithValue("$port", registration.ReceivedPort);
-            command.Parameters.AddWithValue("$transport", registration.Transport);
-            command.Parameters.AddWithValue("$instance", (object?)registration.InstanceId ?? DBNull.Value);
-            command.Parameters.AddWithValue("$expires", Codes.UnixMs(registration.ExpiresAt));
-            command.Parameters.AddWithValue("$callId", registration.CallId);
-            command.Parameters.AddWithValue("$cseq", registration.CSeq);
-            command.Parameters.AddWithValue("$userAgent", (object?)registration.UserAgent ?? DBNull.Value);
-            command.Parameters.AddWithValue("$path", (object?)registration.Path ?? DBNull.Value);
-            command.Parameters.AddWithValue("$now", now);
-            return command.ExecuteNonQuery() == 1 ? ChangeResult.Done : ChangeResult.NotFound;
-        });
+        return database.InTransaction(notify: false, work: (connection, transaction) => UpsertOne(connection, transaction, registration, now));
     }
 
     /// <summary>Removes one binding.</summary>
-    public ChangeResult Remove(string extensionNumber, string contactUri) => database.InTransaction(notify: false, work: (connection, transaction) =>
+    public ChangeResult Remove(string extensionNumber, string contactUri) =>
+        database.InTransaction(notify: false, work: (connection, transaction) => RemoveOne(connection, transaction, extensionNumber, contactUri));
+
+    /// <summary>Removes every binding of an extension (<c>Contact: *</c> with Expires 0); returns how many.</summary>
+    public int RemoveAll(string extensionNumber) =>
+        database.InTransaction(notify: false, work: (connection, transaction) => RemoveAllOne(connection, transaction, extensionNumber));
+
+    internal static ChangeResult UpsertOne(SqliteConnection connection, SqliteTransaction transaction, Registration registration, long now)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO registrations (extension_id, contact_uri, received_address, received_port, transport, instance_id,
+                                       expires_at, call_id, cseq, user_agent, path, updated_at)
+            SELECT id, $contact, $address, $port, $transport, $instance, $expires, $callId, $cseq, $userAgent, $path, $now
+            FROM extensions WHERE number = $number
+            ON CONFLICT (extension_id, contact_uri) DO UPDATE SET
+                received_address = excluded.received_address, received_port = excluded.received_port,
+                transport = excluded.transport, instance_id = excluded.instance_id, expires_at = excluded.expires_at,
+                call_id = excluded.call_id, cseq = excluded.cseq, user_agent = excluded.user_agent,
+                path = excluded.path, updated_at = excluded.updated_at
+            """;
+        command.Parameters.AddWithValue("$number", registration.ExtensionNumber);
+        command.Parameters.AddWithValue("$contact", registration.ContactUri);
+        command.Parameters.AddWithValue("$address", registration.ReceivedAddress);
+        command.Parameters.AddWithValue("$port", registration.ReceivedPort);
+        command.Parameters.AddWithValue("$transport", registration.Transport);
+        command.Parameters.AddWithValue("$instance", (object?)registration.InstanceId ?? DBNull.Value);
+        command.Parameters.AddWithValue("$expires", Codes.UnixMs(registration.ExpiresAt));
+        command.Parameters.AddWithValue("$callId", registration.CallId);
+        command.Parameters.AddWithValue("$cseq", registration.CSeq);
+        command.Parameters.AddWithValue("$userAgent", (object?)registration.UserAgent ?? DBNull.Value);
+        command.Parameters.AddWithValue("$path", (object?)registration.Path ?? DBNull.Value);
+        command.Parameters.AddWithValue("$now", now);
+        return command.ExecuteNonQuery() == 1 ? ChangeResult.Done : ChangeResult.NotFound;
+    }
+
+    internal static ChangeResult RemoveOne(SqliteConnection connection, SqliteTransaction transaction, string extensionNumber, string contactUri)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -56,17 +65,16 @@ public sealed class RegistrationRepository(ContactCenterDatabase database)
         command.Parameters.AddWithValue("$number", extensionNumber);
         command.Parameters.AddWithValue("$contact", contactUri);
         return command.ExecuteNonQuery() == 1 ? ChangeResult.Done : ChangeResult.NotFound;
-    });
+    }
 
-    /// <summary>Removes every binding of an extension (<c>Contact: *</c> with Expires 0); returns how many.</summary>
-    public int RemoveAll(string extensionNumber) => database.InTransaction(notify: false, work: (connection, transaction) =>
+    internal static int RemoveAllOne(SqliteConnection connection, SqliteTransaction transaction, string extensionNumber)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "DELETE FROM registrations WHERE extension_id = (SELECT id FROM extensions WHERE number = $number)";
         command.Parameters.AddWithValue("$number", extensionNumber);
         return command.ExecuteNonQuery();
-    });
+    }
 
     /// <summary>Removes every binding that expired at or before the clock's now; returns how many.</summary>
     public int RemoveExpired()

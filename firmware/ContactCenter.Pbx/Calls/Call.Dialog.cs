@@ -113,16 +113,17 @@ internal sealed partial class Call
             from.Dialog!.RefreshTarget(request);
             outgoing.Add(SipHeaderId.Contact, $"<{_services.Stack.LocalUri(to.Flow)}>").Add(SipHeaderId.Allow, CallServices.Allow);
         }
+        SdpMessage? offer = null;
+        var sdpBefore = to.LastSdpSent;
         if (isOffer)
         {
-            if (!TryParseSdp(request, out var sdp, out var problem))
+            if (!TryParseSdp(request, out offer, out var problem))
             {
                 CallLog.BadSdp(_services.Logger, Id, problem);
                 Respond(incoming, request.CreateResponse(488));
                 return;
             }
-            AcceptSdp(from, sdp!);
-            outgoing.WithBody(Encoding.UTF8.GetBytes(RewriteFor(to, sdp!)), "application/sdp");
+            outgoing.WithBody(Encoding.UTF8.GetBytes(RewriteFor(to, offer!)), "application/sdp");
             _offerPending = true;
         }
         else if (!request.Body.IsEmpty)
@@ -130,7 +131,14 @@ internal sealed partial class Call
             // INFO bodies (application/dtmf-relay, application/dtmf…) pass unchanged.
             outgoing.WithBody(request.Body.ToArray(), request.ContentType ?? "application/octet-stream");
         }
-        Track(new PendingRequest(to, _services.Stack.SendRequest(outgoing, to.Flow), incoming));
+        var pending = new PendingRequest(to, _services.Stack.SendRequest(outgoing, to.Flow), incoming) { Offer = offer, SdpBefore = sdpBefore };
+        Track(pending);
+        if (incoming is SipInviteServerTransaction reinvite)
+        {
+            // §9.2: a CANCEL of the re-INVITE reaches only us; the copy on the other dialog is cancelled too.
+            _ = reinvite.Cancelled.ContinueWith(_ => Post(new CallEvent.ForwardCancelled(pending)), CancellationToken.None,
+                TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
         CallLog.Forwarded(_services.Logger, Id, request.MethodName, from.Name);
     }
 
@@ -157,6 +165,18 @@ internal sealed partial class Call
         {
             _offerPending = false;
         }
+        if (pending.Offer is { } offer)
+        {
+            // RFC 3264 §8: an accepted offer changes the session; a refused one leaves it as it was.
+            if (status < 300)
+            {
+                AcceptSdp(Other(pending.To), offer);
+            }
+            else
+            {
+                pending.To.LastSdpSent = pending.SdpBefore;
+            }
+        }
         if (_state != CallState.Answered || method == SipMethod.Bye)
         {
             return;
@@ -167,14 +187,19 @@ internal sealed partial class Call
             if (method is SipMethod.Invite or SipMethod.Update)
             {
                 to.Dialog!.RefreshTarget(response);
-                // A refresh that went through refreshes the session on both legs (RFC 4028 §10).
-                ArmSessionTimer(_callerLeg);
-                ArmSessionTimer(_calleeLeg);
+                // A request passed across that went through refreshes the session on both legs (RFC 4028 §10); our own
+                // refresh only the leg it was sent on (re-arming the other would put off that leg's refresh or expiry).
+                ArmSessionTimer(to);
+                if (pending.Incoming is not null)
+                {
+                    ArmSessionTimer(Other(to));
+                }
             }
         }
-        else if (status is 408 or 481)
+        else if (status is 408 or 481 || (status == 503 && response.Source is null))
         {
-            // RFC 3261 §12.2.1.2: the dialog on that side is gone; so is the call.
+            // RFC 3261 §12.2.1.2: the dialog on that side is gone; so is the call. A 503 that was never received (no
+            // Source) is our transaction layer's transport error (§8.1.3.1): that peer cannot be reached either.
             pending.Incoming?.RespondAsync(pending.Incoming.Request.CreateResponse(status));
             CallLog.LegLost(_services.Logger, Id, pending.Transaction.Request.MethodName, to.Name, status);
             to.Dialog!.Terminate();
@@ -188,6 +213,16 @@ internal sealed partial class Call
             if (status < 300 && method == SipMethod.Invite && !response.Body.IsEmpty && TryParseSdp(response, out var refreshed, out _))
             {
                 AcceptSdp(to, refreshed!);
+            }
+            else if (status >= 300 && to.Timer is { WeRefresh: true } timer)
+            {
+                // Refused (491 glare, 500…): the session still needs refreshing before the peer's deadline, so try again
+                // in a while. A peer that does not take UPDATE after all gets re-INVITEs from now on.
+                if (method == SipMethod.Update && status is 405 or 501)
+                {
+                    to.AllowsUpdate = false;
+                }
+                RefreshLater(to, timer);
             }
             return;
         }
@@ -219,6 +254,14 @@ internal sealed partial class Call
             }
         }
         Respond(incoming, reply);
+    }
+
+    private void OnForwardCancelled(PendingRequest pending)
+    {
+        if (_pending.Contains(pending) && pending.Transaction is SipInviteClientTransaction invite)
+        {
+            _ = invite.CancelAsync();
+        }
     }
 
     private static void CarryHeaders(SipMessage source, SipMessageBuilder target)
@@ -309,37 +352,6 @@ internal sealed partial class Call
         End(CallStatus.Failed, HangupParty.System, "no media");
     }
 
-    // RFC 4028 §9 as the UAS of the caller's INVITE: Min-SE enforced with 422 when the caller supports timers, the
-    // interval raised otherwise; the caller refreshes unless it asked us to.
-    private bool NegotiateCallerSessionTimer(SipMessage request, out int minimum)
-    {
-        minimum = _services.Options.MinSessionSeconds;
-        if (!Sip.Messages.Headers.SipSessionExpires.TryParse(request.GetHeader(SipHeaderId.SessionExpires), out var asked))
-        {
-            return true;
-        }
-        var supportsTimer = Supports(request, "timer");
-        var seconds = asked.Seconds;
-        if (seconds < minimum)
-        {
-            if (supportsTimer)
-            {
-                return false;
-            }
-            seconds = (uint)minimum;
-        }
-        var refresher = asked.Refresher ?? (supportsTimer ? Sip.Messages.Headers.SipRefresher.Uac : Sip.Messages.Headers.SipRefresher.Uas);
-        if (!supportsTimer)
-        {
-            refresher = Sip.Messages.Headers.SipRefresher.Uas;
-        }
-        _callerLeg.Timer = new SessionTimer(seconds, WeRefresh: refresher == Sip.Messages.Headers.SipRefresher.Uas);
-        _callerRequiresTimer = supportsTimer;
-        return true;
-    }
-
-    private bool _callerRequiresTimer;
-
     private void AddCallerSessionTimer(SipMessageBuilder ok)
     {
         AddRefreshHeaders(_callerLeg, ok);
@@ -366,21 +378,6 @@ internal sealed partial class Call
         Sip.Messages.Headers.SipSessionExpires.TryParse(response.GetHeader(SipHeaderId.SessionExpires), out var expires) && expires.Seconds > 0
             ? new SessionTimer(expires.Seconds, WeRefresh: expires.Refresher == Sip.Messages.Headers.SipRefresher.Uac)
             : null;
-
-    private static bool Supports(SipMessage message, string optionTag)
-    {
-        foreach (var value in message.GetHeaders(SipHeaderId.Supported))
-        {
-            foreach (var token in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (token.Equals(optionTag, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
 
     private void ArmSessionTimer(CallLeg leg)
     {
@@ -416,10 +413,7 @@ internal sealed partial class Call
         if (_offerPending)
         {
             // An offer is under way; it refreshes the session when it completes. Look again in a while.
-            leg.TimerHandle?.Dispose();
-            var next = ++leg.TimerGeneration;
-            leg.TimerHandle = _services.Time.CreateTimer(_ => Post(new CallEvent.SessionTimerDue(leg, next)), null,
-                TimeSpan.FromSeconds(Math.Max(1, timer.Seconds / 8)), Timeout.InfiniteTimeSpan);
+            RefreshLater(leg, timer);
             return;
         }
         CallLog.Refreshed(_services.Logger, Id, leg.Name, timer.Seconds);
@@ -435,5 +429,15 @@ internal sealed partial class Call
             _offerPending = true;
         }
         Track(new PendingRequest(leg, _services.Stack.SendRequest(refresh, leg.Flow), null));
+    }
+
+    // Our refresh is due but cannot go now, or was refused: the next attempt comes after an eighth of the interval, well
+    // within the peer's deadline (RFC 4028 §10: interval - min(32, interval/3)).
+    private void RefreshLater(CallLeg leg, SessionTimer timer)
+    {
+        leg.TimerHandle?.Dispose();
+        var next = ++leg.TimerGeneration;
+        leg.TimerHandle = _services.Time.CreateTimer(_ => Post(new CallEvent.SessionTimerDue(leg, next)), null,
+            TimeSpan.FromSeconds(Math.Max(1, timer.Seconds / 8)), Timeout.InfiniteTimeSpan);
     }
 }

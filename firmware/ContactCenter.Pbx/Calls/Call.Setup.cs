@@ -65,12 +65,6 @@ internal sealed partial class Call
             Refuse(488, CallStatus.Failed, HangupParty.System, problem);
             return;
         }
-        if (!NegotiateCallerSessionTimer(request, out var tooSmall))
-        {
-            Refuse(422, CallStatus.Failed, HangupParty.System, "session interval too small",
-                r => r.Add(SipHeaderId.MinSE, tooSmall.ToString(CultureInfo.InvariantCulture)));
-            return;
-        }
         if (!_services.Relay.TryCreateSession((_, leg, silent) => Post(new CallEvent.NoMedia(leg, silent)), out var media))
         {
             CallLog.NoPorts(_services.Logger, Id);
@@ -82,7 +76,7 @@ internal sealed partial class Call
         var source = request.Source!.Value;
         _callerLeg.Flow = new SipDestination(source.Protocol, source.Remote, source.ConnectionId);
         _callerLeg.MediaAddress = _services.MediaAddressFor(_callerLeg.Flow);
-        _callerLeg.AllowsUpdate = Allows(request, "UPDATE");
+        _callerLeg.AllowsUpdate = SipTokenList.Contains(request, SipHeaderId.Allow, "UPDATE");
         if (_callerOffer is not null)
         {
             AcceptSdp(_callerLeg, _callerOffer);
@@ -249,7 +243,7 @@ internal sealed partial class Call
         _calleeLeg.Dialog = calleeDialog;
         _calleeLeg.Flow = fork.Flow;
         _calleeLeg.MediaAddress = _services.MediaAddressFor(fork.Flow);
-        _calleeLeg.AllowsUpdate = Allows(response, "UPDATE");
+        _calleeLeg.AllowsUpdate = SipTokenList.Contains(response, SipHeaderId.Allow, "UPDATE");
         _calleeLeg.Timer = CalleeSessionTimer(response);
         _services.Router.Attach(calleeDialog, this, _calleeLeg);
 
@@ -394,21 +388,6 @@ internal sealed partial class Call
                 _ = fork.Transaction.CancelAsync(reason);
             }
         }
-    }
-
-    private static bool Allows(SipMessage message, string method)
-    {
-        foreach (var value in message.GetHeaders(SipHeaderId.Allow))
-        {
-            foreach (var token in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (token.Equals(method, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     // RFC 3261 §25.1 quoted-string: backslash and quote escaped.

@@ -31,6 +31,7 @@ internal sealed partial class Call
     private readonly List<PendingRequest> _pending = [];
     private readonly string _callerTag = SipIdentifiers.NewTag();
     private readonly DateTimeOffset _startedAt;
+    private readonly bool _callerRequiresTimer;
     private RtpRelaySession? _media;
     private Task _mediaClosed = Task.CompletedTask;
     private long _recordId;
@@ -40,8 +41,11 @@ internal sealed partial class Call
     private bool _offerPending;
     private bool _stopping;
 
-    private Call(CallServices services, SipInviteServerTransaction invite, Extension caller, string calleeNumber)
+    private Call(CallServices services, SipInviteServerTransaction invite, Extension caller, string calleeNumber, SessionTimer? callerTimer,
+        bool callerRequiresTimer)
     {
+        _callerLeg.Timer = callerTimer;
+        _callerRequiresTimer = callerRequiresTimer;
         _services = services;
         _invite = invite;
         _caller = caller;
@@ -64,9 +68,10 @@ internal sealed partial class Call
         Ended,
     }
 
-    /// <summary>Creates the call for an authenticated INVITE; <see cref="Run"/> starts it.</summary>
-    public static Call Create(CallServices services, SipInviteServerTransaction invite, Extension caller, string calleeNumber) =>
-        new(services, invite, caller, calleeNumber);
+    /// <summary>Creates the call for an authenticated INVITE with the session timer negotiated for the caller; <see cref="Run"/> starts it.</summary>
+    public static Call Create(CallServices services, SipInviteServerTransaction invite, Extension caller, string calleeNumber,
+        SessionTimer? callerTimer, bool callerRequiresTimer) =>
+        new(services, invite, caller, calleeNumber, callerTimer, callerRequiresTimer);
 
     /// <summary>Starts the actor (once the router tracks the call, so its end can never precede its start).</summary>
     public void Run() => Completion = RunAsync();
@@ -149,6 +154,9 @@ internal sealed partial class Call
             case CallEvent.PeerAnswer answer:
                 OnPeerAnswer(answer.From, answer.Ack);
                 break;
+            case CallEvent.ForwardCancelled cancelled:
+                OnForwardCancelled(cancelled.Pending);
+                break;
             case CallEvent.RingTimeout:
                 OnRingTimeout();
                 break;
@@ -204,6 +212,15 @@ internal sealed partial class Call
         _ringTimer?.Dispose();
         StopSessionTimer(_callerLeg);
         StopSessionTimer(_calleeLeg);
+        // RFC 3261 §15.1.2: a request passed across and still unanswered gets 487 now, since the answer from the other
+        // side, should it come, is no longer passed back (OnPeerResponse stops once the call has ended).
+        foreach (var pending in _pending)
+        {
+            if (pending.Incoming is { } incoming)
+            {
+                Respond(incoming, incoming.Request.CreateResponse(487));
+            }
+        }
         var fromCaller = _media?.GetStatistics(RtpRelayLeg.A).Rtp.Packets ?? 0;
         var fromCallee = _media?.GetStatistics(RtpRelayLeg.B).Rtp.Packets ?? 0;
         CloseRecord(new CallEnding(status, _services.Time.GetUtcNow(), hangupBy, reason, fromCaller, fromCallee));

@@ -25,6 +25,9 @@ internal abstract record CallEvent
     /// <summary>The ACK carrying a peer's answer to the SDP we offered in a 2xx (RFC 3264 §5).</summary>
     public sealed record PeerAnswer(CallLeg From, SipMessage Ack) : CallEvent;
 
+    /// <summary>The peer cancelled a re-INVITE that was passed across (the core has answered it 487).</summary>
+    public sealed record ForwardCancelled(PendingRequest Pending) : CallEvent;
+
     /// <summary>The callee's phones rang for the configured time.</summary>
     public sealed record RingTimeout : CallEvent;
 
@@ -46,4 +49,10 @@ internal sealed record PendingRequest(CallLeg To, SipClientTransaction Transacti
 {
     /// <summary>Whether a 2xx was handled already (later ones are retransmissions, re-ACKed).</summary>
     public bool Answered { get; set; }
+
+    /// <summary>The SDP offer it carries from the other leg, applied to the relay only once accepted (RFC 3264 §8).</summary>
+    public Media.Sdp.SdpMessage? Offer { get; init; }
+
+    /// <summary>What <see cref="CallLeg.LastSdpSent"/> of <see cref="To"/> was before this offer, restored if it is refused.</summary>
+    public string? SdpBefore { get; init; }
 }

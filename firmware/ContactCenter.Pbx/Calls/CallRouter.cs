@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using ContactCenter.Data.Repositories;
 using ContactCenter.Data.Snapshots;
 using ContactCenter.Media.Relay;
@@ -101,8 +102,15 @@ public sealed class CallRouter
             CallLog.Refused(_logger, request.CallId, 503, _stopping != 0 ? "stopping" : "too many calls");
             return invite.RespondAsync(request.CreateResponse(503, toTag: tag).Add(SipHeaderId.RetryAfter, "5"));
         }
+        if (!SessionTimer.TryNegotiate(request, _services.Options.MinSessionSeconds, out var timer, out var requireTimer))
+        {
+            // RFC 4028 §9: a step of the negotiation, not a call: the caller retries with a longer interval.
+            CallLog.Refused(_logger, request.CallId, 422, "session interval too small");
+            return invite.RespondAsync(request.CreateResponse(422, toTag: tag)
+                .Add(SipHeaderId.MinSE, _services.Options.MinSessionSeconds.ToString(CultureInfo.InvariantCulture)));
+        }
         var callee = request.RequestUri is { User: { Length: > 0 } user } ? user : "";
-        var call = Call.Create(_services, invite, authentication.Extension, callee);
+        var call = Call.Create(_services, invite, authentication.Extension, callee, timer, requireTimer);
         _calls.TryAdd(call, 0);
         call.Run();
         return Task.CompletedTask;

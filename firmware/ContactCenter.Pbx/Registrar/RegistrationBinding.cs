@@ -31,20 +31,22 @@ public sealed record RegistrationBinding(
     string? UserAgent)
 {
     /// <summary>
-    /// Where requests for this contact go. Over UDP, when the Contact names the very address the REGISTER came from, the
-    /// phone is reached directly and its Contact port is where it listens. Otherwise a NAT sits between (the Contact
-    /// holds a private address the appliance cannot reach) and requests go back to the source address and port the
-    /// REGISTER came from, which the NAT maps to the phone (RFC 3581 symmetric response routing, applied to requests).
-    /// Over TCP they go over the phone's connection.
+    /// Where requests for this contact go. When the Contact names the address the REGISTER came from, the phone is
+    /// reached directly and its Contact port is where it listens. Otherwise a NAT sits between (the Contact holds a
+    /// private address the appliance cannot reach) and requests go back to the source address and port the REGISTER
+    /// came from, which the NAT maps to the phone (RFC 3581 symmetric response routing, applied to requests).
+    /// Over TCP they go over the phone's connection while it is open. Once it is gone (after a restart the binding has
+    /// no connection at all) a directly reached phone gets a new connection to its Contact port: the source port of a
+    /// connection the phone opened is an ephemeral one nobody listens on (baresip over TCP after a restart, issue #3 §7).
     /// </summary>
     public SipDestination Target
     {
         get
         {
-            if (Transport == SipTransportProtocol.Udp && SipUri.TryParse(ContactUri, out var contact)
+            if (SipUri.TryParse(ContactUri, out var contact)
                 && IPAddress.TryParse(contact.Host.Trim('[', ']'), out var host) && Unmapped(host).Equals(Unmapped(Received.Address)))
             {
-                return new SipDestination(Transport, new IPEndPoint(Received.Address, contact.Port ?? 5060));
+                return new SipDestination(Transport, new IPEndPoint(Received.Address, contact.Port ?? 5060), ConnectionId);
             }
             return new SipDestination(Transport, Received, ConnectionId);
         }

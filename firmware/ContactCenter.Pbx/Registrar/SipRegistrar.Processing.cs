@@ -10,7 +10,7 @@ public sealed partial class SipRegistrar
 {
     private readonly record struct ContactRequest(string Uri, string? InstanceId, long Seconds);
 
-    private SipMessageBuilder Process(SipMessage request, List<RegistrationEvent> events)
+    private SipMessageBuilder Process(SipMessage request, List<RegistrationEvent> events, List<Task> writes)
     {
         var tag = SipIdentifiers.NewTag();
         // RFC 3261 §10.3 steps 3–4: the To URI is the address-of-record; its user part is the extension. Anything else
@@ -36,11 +36,11 @@ public sealed partial class SipRegistrar
         }
 
         return request.IsContactWildcard
-            ? RemoveAll(request, extension, tag, events)
-            : Bind(request, extension, peer, tag, events);
+            ? RemoveAll(request, extension, tag, events, writes)
+            : Bind(request, extension, peer, tag, events, writes);
     }
 
-    private SipMessageBuilder RemoveAll(SipMessage request, string extension, string tag, List<RegistrationEvent> events)
+    private SipMessageBuilder RemoveAll(SipMessage request, string extension, string tag, List<RegistrationEvent> events, List<Task> writes)
     {
         // RFC 3261 §10.3 step 6: "*" only with Expires: 0 and no other Contact.
         if (request.Expires != 0 || request.CountHeaders(SipHeaderId.Contact) != 1)
@@ -66,13 +66,12 @@ public sealed partial class SipRegistrar
                 list.Clear();
                 _bindings.Remove(extension);
             }
-            _repository.RemoveAll(extension);
-            Reschedule();
+            writes.Add(_writer.RemoveAll(extension));
             return Ok(request, tag, [], now);
         }
     }
 
-    private SipMessageBuilder Bind(SipMessage request, string extension, SipPeer peer, string tag, List<RegistrationEvent> events)
+    private SipMessageBuilder Bind(SipMessage request, string extension, SipPeer peer, string tag, List<RegistrationEvent> events, List<Task> writes)
     {
         if (!request.TryGetContacts(out var contacts))
         {
@@ -119,7 +118,7 @@ public sealed partial class SipRegistrar
                     {
                         var removed = list[index];
                         list.RemoveAt(index);
-                        _repository.Remove(extension, removed.ContactUri);
+                        writes.Add(_writer.Remove(extension, removed.ContactUri));
                         events.Add(new RegistrationEvent(RegistrationChange.Removed, removed));
                         RegistrarLog.Unregistered(_logger, extension, removed.ContactUri, peer.Remote);
                     }
@@ -133,7 +132,7 @@ public sealed partial class SipRegistrar
                     var old = list[index];
                     if (!string.Equals(old.ContactUri, contact.Uri, StringComparison.Ordinal))
                     {
-                        _repository.Remove(extension, old.ContactUri); // same +sip.instance, new Contact URI
+                        writes.Add(_writer.Remove(extension, old.ContactUri)); // same +sip.instance, new Contact URI
                     }
                     list[index] = binding;
                     events.Add(new RegistrationEvent(RegistrationChange.Refreshed, binding));
@@ -146,7 +145,7 @@ public sealed partial class SipRegistrar
                         // Full: the binding closest to expiry makes room (a phone that moved without unregistering).
                         var victim = list.MinBy(b => b.ExpiresAt)!;
                         list.Remove(victim);
-                        _repository.Remove(extension, victim.ContactUri);
+                        writes.Add(_writer.Remove(extension, victim.ContactUri));
                         events.Add(new RegistrationEvent(RegistrationChange.Removed, victim));
                         RegistrarLog.Replaced(_logger, extension, _options.MaxContactsPerExtension, victim.ContactUri, contact.Uri);
                     }
@@ -154,7 +153,8 @@ public sealed partial class SipRegistrar
                     events.Add(new RegistrationEvent(RegistrationChange.Added, binding));
                     RegistrarLog.Registered(_logger, extension, contact.Uri, peer.Protocol.ToString(), peer.Remote, (int)contact.Seconds);
                 }
-                _repository.Upsert(ToRow(binding));
+                writes.Add(_writer.Upsert(ToRow(binding)));
+                NoteExpiry(binding.ExpiresAt);
             }
             if (list.Count > 0)
             {
@@ -164,7 +164,6 @@ public sealed partial class SipRegistrar
             {
                 _bindings.Remove(extension);
             }
-            Reschedule();
             return Ok(request, tag, list, now);
         }
     }
@@ -198,7 +197,7 @@ public sealed partial class SipRegistrar
 
     private static IPAddress Normalize(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
 
-    // Under _gate: one timer, due at the earliest expiry.
+    // Under _gate: one timer, due at the earliest expiry. A full scan, so only at start and after each sweep.
     private void Reschedule()
     {
         if (_timer is null || _disposed)
@@ -216,13 +215,30 @@ public sealed partial class SipRegistrar
                 }
             }
         }
+        _armedFor = null;
         if (earliest is null)
         {
             _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             return;
         }
-        var due = earliest.Value - _time.GetUtcNow();
-        _timer.Change(due < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : due, Timeout.InfiniteTimeSpan);
+        Arm(earliest.Value);
+    }
+
+    // Under _gate, per REGISTER: only an expiry earlier than the armed one moves the timer. Removals and refreshes of the
+    // earliest binding leave it early; it then sweeps nothing and re-arms with a full scan (once per binding lifetime).
+    private void NoteExpiry(DateTimeOffset expiresAt)
+    {
+        if (_timer is not null && !_disposed && (_armedFor is null || expiresAt < _armedFor))
+        {
+            Arm(expiresAt);
+        }
+    }
+
+    private void Arm(DateTimeOffset at)
+    {
+        _armedFor = at;
+        var due = at - _time.GetUtcNow();
+        _timer!.Change(due < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : due, Timeout.InfiniteTimeSpan);
     }
 
     private void Sweep()

@@ -20,11 +20,12 @@ namespace ContactCenter.Pbx.Registrar;
 /// them, and expires them on the injected clock with one timer set to the earliest expiry.
 /// All state is owned by one lock, never held across an await; events are published after it is released.
 /// </summary>
-public sealed partial class SipRegistrar : IRegistrationView, IDisposable
+public sealed partial class SipRegistrar : IRegistrationView, IAsyncDisposable
 {
     private readonly RegistrarOptions _options;
     private readonly ExtensionDirectory _directory;
     private readonly RegistrationRepository _repository;
+    private readonly RegistrationWriter _writer;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
@@ -36,6 +37,7 @@ public sealed partial class SipRegistrar : IRegistrationView, IDisposable
     });
 
     private ITimer? _timer;
+    private DateTimeOffset? _armedFor;
     private bool _disposed;
 
     /// <summary>Creates the registrar; <see cref="Start"/> loads the persisted bindings.</summary>
@@ -49,6 +51,7 @@ public sealed partial class SipRegistrar : IRegistrationView, IDisposable
         loggerFactory ??= NullLoggerFactory.Instance;
         _logger = loggerFactory.CreateLogger<SipRegistrar>();
         _repository = new RegistrationRepository(database);
+        _writer = new RegistrationWriter(database, _logger);
         Authenticator = new ExtensionAuthenticator(options, directory, time, loggerFactory);
     }
 
@@ -135,9 +138,12 @@ public sealed partial class SipRegistrar : IRegistrationView, IDisposable
         ArgumentNullException.ThrowIfNull(transaction);
         SipMessageBuilder response;
         var events = new List<RegistrationEvent>();
+        var writes = new List<Task>();
         try
         {
-            response = Process(transaction.Request, events);
+            response = Process(transaction.Request, events, writes);
+            // Answered once on disk (group commit): an acknowledged binding survives a power cut.
+            await Task.WhenAll(writes).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // One request's failure is logged and answered 500; the registrar carries on.
         catch (Exception exception)
@@ -150,8 +156,8 @@ public sealed partial class SipRegistrar : IRegistrationView, IDisposable
         await transaction.RespondAsync(response).ConfigureAwait(false);
     }
 
-    /// <inheritdoc/>
-    public void Dispose()
+    /// <summary>Stops the expiry timer and the event stream, and writes the changes still queued.</summary>
+    public async ValueTask DisposeAsync()
     {
         lock (_gate)
         {
@@ -163,6 +169,7 @@ public sealed partial class SipRegistrar : IRegistrationView, IDisposable
         }
         _timer?.Dispose();
         _changes.Writer.TryComplete();
+        await _writer.DisposeAsync().ConfigureAwait(false);
     }
 
     private static string SafeCallId(SipMessage request) => request.GetHeader(SipHeaderId.CallId) ?? "?";

@@ -4,6 +4,7 @@ using ContactCenter.Data;
 using ContactCenter.Data.Repositories;
 using ContactCenter.Data.Snapshots;
 using ContactCenter.Pbx.Registrar;
+using ContactCenter.Sip;
 using ContactCenter.Sip.Auth;
 using ContactCenter.Sip.Messages;
 using ContactCenter.Sip.Tests.Fakes;
@@ -24,13 +25,18 @@ public sealed class RegistrarHarness : IAsyncDisposable
 
     private readonly string _path;
 
-    public RegistrarHarness(RegistrarOptions? options = null, string? path = null, FakeTimeProvider? time = null)
+    public RegistrarHarness(RegistrarOptions? options = null, string? path = null, FakeTimeProvider? time = null,
+        Action<SipStackOptions>? configureStack = null)
     {
         SqliteConnection.ClearAllPools();
         _path = path ?? System.IO.Directory.CreateTempSubdirectory("cc-pbx-").FullName;
         OwnsDirectory = path is null;
         Options = options ?? new RegistrarOptions();
-        Sip = new StackHarness(o => o.Allow.Add("REGISTER"));
+        Sip = new StackHarness(o =>
+        {
+            o.Allow.Add("REGISTER");
+            configureStack?.Invoke(o);
+        });
         if (time is not null)
         {
             Sip.Time.SetUtcNow(time.GetUtcNow());
@@ -88,7 +94,7 @@ public sealed class RegistrarHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Registrar.Dispose();
+        await Registrar.DisposeAsync();
         Directory.Dispose();
         await Sip.DisposeAsync();
         SqliteConnection.ClearAllPools();

@@ -30,6 +30,12 @@ public sealed class FakeSipNetwork : ISipTransport
     /// <summary>When it returns true for a message, the send fails (a refused TCP connection, say).</summary>
     public Func<SipMessage, bool>? FailSend { get; set; }
 
+    /// <summary>
+    /// When set, every message the stack sends is handed to it on the sending thread instead of being queued for
+    /// <see cref="NextAsync"/> and <see cref="DrainAsync"/> (a harness that routes messages to several fake peers).
+    /// </summary>
+    public Action<Sent>? Tap { get; set; }
+
     public ValueTask<bool> SendAsync(SipTransportProtocol protocol, IPEndPoint remote, ReadOnlyMemory<byte> data, long connectionId = 0, CancellationToken cancellationToken = default)
     {
         var result = SipMessageParser.TryParse(data.Span, out var message);
@@ -39,7 +45,15 @@ public sealed class FakeSipNetwork : ISipTransport
         {
             return ValueTask.FromResult(false);
         }
-        _sent.Writer.TryWrite(new Sent(protocol, remote, connectionId, message!));
+        var sent = new Sent(protocol, remote, connectionId, message!);
+        if (Tap is { } tap)
+        {
+            tap(sent);
+        }
+        else
+        {
+            _sent.Writer.TryWrite(sent);
+        }
         return ValueTask.FromResult(true);
     }
 

@@ -9,19 +9,7 @@ public static class Sipp
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
     /// <summary>The sipp executable from PATH; a missing sipp fails the test (never a skip).</summary>
-    public static string Executable()
-    {
-        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var candidate = Path.Combine(dir, "sipp");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("sipp not found: apt-get install sip-tester");
-    }
+    public static string Executable() => ExternalTool.Find("sipp", "sip-tester");
 
     /// <summary>Runs <paramref name="scenario"/> (a file name in tests/interop/scenarios) for <paramref name="calls"/> calls towards 127.0.0.1:<paramref name="port"/>.</summary>
     /// <param name="scenario">e.g. <c>options.xml</c>.</param>
@@ -55,7 +43,8 @@ public static class Sipp
             {
                 "-sf", scenarioPath,
                 "-i", "127.0.0.1",
-                "-p", FreeLocalPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                // sipp would otherwise try 5060 first, which a developer's `make run` may hold.
+                "-p", LoopbackPorts.FreeUdpAndTcp().ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "-t", tcp ? "t1" : "u1",
                 "-m", calls.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "-timeout", $"{(int)Timeout.TotalSeconds}s",
@@ -96,26 +85,6 @@ public static class Sipp
         finally
         {
             Directory.Delete(work, recursive: true);
-        }
-    }
-
-    // sipp would otherwise try 5060 first, which a developer's `make run` may hold.
-    private static int FreeLocalPort()
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            using var udp = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Dgram, System.Net.Sockets.ProtocolType.Udp);
-            udp.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
-            var port = ((System.Net.IPEndPoint)udp.LocalEndPoint!).Port;
-            using var tcp = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
-            try
-            {
-                tcp.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, port));
-                return port;
-            }
-            catch (System.Net.Sockets.SocketException) when (attempt < 20)
-            {
-            }
         }
     }
 

@@ -47,6 +47,22 @@ public static class SipTokenList
     public static bool Contains(IEnumerable<string> tokens, string token) =>
         tokens?.Contains(token, StringComparer.Ordinal) ?? false;
 
+    /// <summary>True when any <paramref name="header"/> field of <paramref name="message"/> lists <paramref name="token"/>; unparseable fields count as not listing it.</summary>
+    public static bool Contains(SipMessage message, SipHeaderId header, string token)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var tokens = new List<string>();
+        foreach (var value in message.GetHeaders(header))
+        {
+            tokens.Clear();
+            if (TryParse(value, tokens) && Contains(tokens, token))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>Formats tokens as a header value: <c>INVITE, ACK, BYE</c>.</summary>
     public static string Format(IEnumerable<string> tokens) => string.Join(", ", tokens ?? []);
 }
