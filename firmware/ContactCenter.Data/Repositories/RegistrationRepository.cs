@@ -3,27 +3,12 @@ using Microsoft.Data.Sqlite;
 namespace ContactCenter.Data.Repositories;
 
 /// <summary>
-/// Persisted registrations. The registrar keeps its working set in memory and writes through here, so
-/// that a restart reloads the bindings (<see cref="ListActive"/>) until they expire.
+/// Persisted registrations. The registrar keeps its working set in memory and writes through a
+/// <see cref="RegistrationWriter"/> (whose steps are these statements), so that a restart reloads the bindings
+/// (<see cref="ListActive"/>) until they expire.
 /// </summary>
 public sealed class RegistrationRepository(ContactCenterDatabase database)
 {
-    /// <summary>Adds or refreshes the binding keyed by extension and contact URI; <see cref="ChangeResult.NotFound"/> when the extension does not exist.</summary>
-    public ChangeResult Upsert(Registration registration)
-    {
-        ArgumentNullException.ThrowIfNull(registration);
-        var now = Codes.UnixMs(database.Time.GetUtcNow());
-        return database.InTransaction(notify: false, work: (connection, transaction) => UpsertOne(connection, transaction, registration, now));
-    }
-
-    /// <summary>Removes one binding.</summary>
-    public ChangeResult Remove(string extensionNumber, string contactUri) =>
-        database.InTransaction(notify: false, work: (connection, transaction) => RemoveOne(connection, transaction, extensionNumber, contactUri));
-
-    /// <summary>Removes every binding of an extension (<c>Contact: *</c> with Expires 0); returns how many.</summary>
-    public int RemoveAll(string extensionNumber) =>
-        database.InTransaction(notify: false, work: (connection, transaction) => RemoveAllOne(connection, transaction, extensionNumber));
-
     internal static ChangeResult UpsertOne(SqliteConnection connection, SqliteTransaction transaction, Registration registration, long now)
     {
         using var command = connection.CreateCommand();

@@ -22,16 +22,25 @@ public sealed class RegistrationWriter : IAsyncDisposable
         _writer = new BatchedWriter<Change>(database, Apply, (count, ex) => DataLog.RegistrationBatchFailed(log, count, ex));
     }
 
-    /// <summary>Queues adding or refreshing a binding; completes once committed.</summary>
-    public Task Upsert(Registration registration) =>
-        _writer.Enqueue(new Change(ChangeKind.Upsert, registration.ExtensionNumber, registration.ContactUri, registration, Codes.UnixMs(_database.Time.GetUtcNow())));
+    /// <summary>
+    /// Queues adding or refreshing the binding keyed by extension and contact URI; completes once committed, with
+    /// <see cref="ChangeResult.NotFound"/> when the extension does not exist.
+    /// </summary>
+    public async Task<ChangeResult> Upsert(Registration registration)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        var now = Codes.UnixMs(_database.Time.GetUtcNow());
+        return (ChangeResult)await _writer.Enqueue(new Change(ChangeKind.Upsert, registration.ExtensionNumber, registration.ContactUri, registration, now))
+            .ConfigureAwait(false);
+    }
 
     /// <summary>Queues removing one binding; completes once committed.</summary>
-    public Task Remove(string extensionNumber, string contactUri) =>
-        _writer.Enqueue(new Change(ChangeKind.Remove, extensionNumber, contactUri, null, 0));
+    public async Task<ChangeResult> Remove(string extensionNumber, string contactUri) =>
+        (ChangeResult)await _writer.Enqueue(new Change(ChangeKind.Remove, extensionNumber, contactUri, null, 0)).ConfigureAwait(false);
 
-    /// <summary>Queues removing every binding of an extension; completes once committed.</summary>
-    public Task RemoveAll(string extensionNumber) => _writer.Enqueue(new Change(ChangeKind.RemoveAll, extensionNumber, null, null, 0));
+    /// <summary>Queues removing every binding of an extension (<c>Contact: *</c> with Expires 0); completes once committed, with how many.</summary>
+    public async Task<int> RemoveAll(string extensionNumber) =>
+        (int)await _writer.Enqueue(new Change(ChangeKind.RemoveAll, extensionNumber, null, null, 0)).ConfigureAwait(false);
 
     /// <summary>Completes once everything queued before it is committed.</summary>
     public Task FlushAsync() => _writer.FlushAsync();

@@ -16,6 +16,8 @@ internal sealed partial class Call
 {
     private SdpMessage? _callerOffer;
     private CallFork? _winner;
+    private CallFork? _earlyMedia;
+    private SdpMessage? _earlySdp;
     private bool _calleeAckAwaitsCaller;
 
     private async Task BeginAsync()
@@ -213,8 +215,6 @@ internal sealed partial class Call
         Respond(_invite, reply);
     }
 
-    private CallFork? _earlyMedia;
-    private SdpMessage? _earlySdp;
 
     private void OnForkAnswered(CallFork fork, SipMessage response)
     {
