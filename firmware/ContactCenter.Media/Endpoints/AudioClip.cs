@@ -5,7 +5,7 @@ namespace ContactCenter.Media.Endpoints;
 
 /// <summary>
 /// Decoded mono audio held in memory, read-only: a prompt or a piece of music, decoded once and shared by any number of
-/// prompt players and music-on-hold instances at once. Loaded off the media clock (see
+/// <see cref="PromptPlayer"/>s and music-on-hold instances at once. Loaded off the media clock (see
 /// <see cref="AudioClipCache"/>), played on it.
 /// </summary>
 public sealed class AudioClip
