@@ -13,9 +13,12 @@ internal static class G722Qmf
     /// <summary>The delay of analysis then synthesis, in 16 kHz samples.</summary>
     public const int Delay = 22;
 
-    /// <summary>h0..h23; they sum to 2^13.</summary>
-    public static ReadOnlySpan<int> Coefficients => [
+    // A static array rather than a span over constant data: the latter allocated on every read in the Debug build.
+    private static readonly int[] Table = [
         3, -11, -11, 53, 12, -156, 32, 362, -210, -805, 951, 3876,
         3876, 951, -805, -210, 362, 32, -156, 12, 53, -11, -11, 3,
     ];
+
+    /// <summary>h0..h23; they sum to 2^13.</summary>
+    public static ReadOnlySpan<int> Coefficients => Table;
 }
