@@ -49,11 +49,22 @@ internal static class G722LowerBand
     /// <returns>The 6-bit code.</returns>
     public static int Quantise(int error, int scale)
     {
+        // The interval is the first m whose upper decision level (scaled) exceeds the magnitude, or the last one. The
+        // scaled levels rise with m, so a binary search finds the same m as QUANTL's scan in 5 comparisons.
         int magnitude = G722Fixed.QuantiserMagnitude(error);
         int interval = 1;
-        while (interval < IntervalCount && magnitude >= G722Fixed.Multiply(DecisionLevels[interval] << 3, scale))
+        int last = IntervalCount;
+        while (interval < last)
         {
-            interval++;
+            int middle = (interval + last) >> 1;
+            if (magnitude >= G722Fixed.Multiply(DecisionLevels[middle] << 3, scale))
+            {
+                interval = middle + 1;
+            }
+            else
+            {
+                last = middle;
+            }
         }
 
         if (error >= 0)
