@@ -7,7 +7,7 @@ namespace ContactCenter.Media.Codecs;
 /// <see cref="G722Band"/>.
 /// </summary>
 /// <remarks>
-/// Code assignment (G.722 Table 6): the magnitude falls in one of 30 intervals m = 1..30; a positive difference sends
+/// Code assignment (QUANTL's output table): the magnitude falls in one of 30 intervals m = 1..30; a positive difference sends
 /// 62 - m, a negative one 34 - m, except the two smallest negative intervals, which send 63 and 62. Dropping the two
 /// low bits leaves a valid 4-bit code of the coarser quantiser, which is what lets 56 and 48 kbit/s decoders (and the
 /// predictor) use the same stream.

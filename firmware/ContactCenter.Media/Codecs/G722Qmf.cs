@@ -1,9 +1,10 @@
 namespace ContactCenter.Media.Codecs;
 
 /// <summary>
-/// The 24-tap quadrature mirror filter of G.722 (the coefficient table of §3.1 / §5.2, h0..h23, scaled by 2^13 and
-/// symmetric), shared by <see cref="G722QmfAnalysis"/> and <see cref="G722QmfSynthesis"/>. Analysis then synthesis
-/// delays the signal by 22 samples at 16 kHz (1.375 ms): each polyphase half is 12 taps and one is the other reversed.
+/// The 24-tap quadrature mirror filter of G.722 §3.1 and §4.4 (the recommendation's coefficient table, h0..h23,
+/// scaled by 2^13 and symmetric), shared by <see cref="G722QmfAnalysis"/> and <see cref="G722QmfSynthesis"/>.
+/// Analysis then synthesis delays the signal by 22 samples at 16 kHz (1.375 ms): each polyphase half is 12 taps and
+/// one is the other reversed.
 /// </summary>
 internal static class G722Qmf
 {
