@@ -4,5 +4,5 @@ namespace ContactCenter.Media.Codecs;
 public static class SupportedAudioCodecs
 {
     /// <summary>Every codec the endpoints can encode and decode. Adding a codec here is all SDP negotiation needs.</summary>
-    public static IReadOnlyList<AudioCodec> All { get; } = [AudioCodec.Pcmu, AudioCodec.Pcma];
+    public static IReadOnlyList<AudioCodec> All { get; } = [AudioCodec.G722, AudioCodec.Pcmu, AudioCodec.Pcma];
 }
