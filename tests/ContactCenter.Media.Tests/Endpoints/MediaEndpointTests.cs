@@ -213,6 +213,38 @@ public sealed class MediaEndpointTests : IAsyncDisposable
     }
 
     [Fact]
+    public void Ticks_DoNotAllocate_OnceTheStreamsRun()
+    {
+        // G.711 with telephone-event: the endpoint's own path. (The G.722 codec and the in-band detector are measured
+        // by their own owners.)
+        var a = Create();
+        var b = Create();
+        Assert.True(b.TryAnswer(Offer(a.RtpPort, "0 101", "rtpmap:101 telephone-event/8000"), out _));
+        Assert.True(a.TryAnswer(Offer(b.RtpPort, "0 101", "rtpmap:101 telephone-event/8000"), out _));
+        a.Source = new SineSource(1000);
+        b.Source = new SineSource(500);
+        var sink = new CountingSink();
+        a.Sink = sink;
+        long allocated = 0;
+        for (int frame = 0; frame < 300; frame++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            _clock.Advance();
+            long after = GC.GetAllocatedBytesForCurrentThread();
+            // Warm up first: the first RTCP report goes out within 3.75 s, and methods reach their final tier.
+            if (frame >= 200)
+            {
+                allocated += after - before;
+            }
+
+            Assert.True(SpinWait.SpinUntil(() => b.GetStatistics().PacketsReceived == a.GetStatistics().PacketsSent, Guard));
+        }
+
+        Assert.Equal(0, allocated);
+        Assert.Equal(300, sink.Frames);
+    }
+
+    [Fact]
     public void SignalledDigits_JoinTheSameChannel()
     {
         var endpoint = Create();
@@ -242,6 +274,13 @@ public sealed class MediaEndpointTests : IAsyncDisposable
     private static byte[] Offer(int port, string formats, params string[] attributes) => Encoding.UTF8.GetBytes(
         "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n" +
         $"m=audio {port} RTP/AVP {formats}\r\n" + string.Concat(attributes.Select(a => $"a={a}\r\n")));
+
+    private sealed class CountingSink : IAudioSink
+    {
+        public int Frames { get; private set; }
+
+        public void Write(ReadOnlySpan<short> frame, int sampleRate) => Frames++;
+    }
 
     private static uint Timestamp(byte[] packet) => System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(packet.AsSpan(4));
 
