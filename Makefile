@@ -9,7 +9,7 @@ TEST_PROJECTS := $(shell find tests -name '*Tests.csproj' -not -path '*/bin/*' -
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 
-.PHONY: run build test bench bench-dotnet bench-sip image clean
+.PHONY: run build test bench bench-dotnet bench-media bench-sip image clean
 
 ## run: build and start the appliance (pass options with ARGS="--sip-port 5070 --data ./data")
 run:
@@ -23,13 +23,26 @@ build:
 test: build
 	@tests/run-tests.sh $(CONFIGURATION) $(TEST_PROJECTS)
 
-## bench: the BenchmarkDotNet suites, then the sipp suite against the appliance and Kamailio + rtpengine
-bench: bench-dotnet bench-sip
+## bench: the BenchmarkDotNet suites, the media stream run, then the sipp suite against the appliance and Kamailio + rtpengine
+bench: bench-dotnet bench-media bench-sip
 
 ## bench-dotnet: only the BenchmarkDotNet suites (SIP parsing, media codecs), in Release
 bench-dotnet:
 	$(DOTNET) run --project tests/bench/ContactCenter.Sip.Benchmarks -c Release -- --filter '*'
 	$(DOTNET) run --project tests/bench/ContactCenter.Media.Benchmarks -c Release -- --filter '*'
+
+## bench-media: generated streams on the real media clock to a receiver process over loopback (issue #4 §8), per codec
+## and stream count: send-interval spread, CPU per stream, allocations per packet. Settings (make or environment):
+MEDIA_CODECS ?= pcmu g722
+MEDIA_STREAMS ?= 200
+MEDIA_SECONDS ?= 60
+MEDIA_WARMUP ?= 10
+bench-media:
+	$(DOTNET) build tests/bench/ContactCenter.Media.StreamBench -c Release -nologo -v quiet
+	@for codec in $(MEDIA_CODECS); do for streams in $(MEDIA_STREAMS); do \
+	  $(DOTNET) run --no-build --project tests/bench/ContactCenter.Media.StreamBench -c Release -- \
+	    --codec $$codec --streams $$streams --seconds $(MEDIA_SECONDS) --warmup $(MEDIA_WARMUP) || exit 1; \
+	done; done
 
 ## bench-sip: only the sipp suite (root; settings such as STEPS, SIDES, DUR, REPS in tests/bench/sip/run.sh)
 bench-sip:
