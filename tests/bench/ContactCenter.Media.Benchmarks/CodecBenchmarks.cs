@@ -10,8 +10,8 @@ namespace ContactCenter.Media.Benchmarks;
 [MemoryDiagnoser]
 public class CodecBenchmarks
 {
-    private readonly short[] _narrowband = Speechlike(8000, 160);
-    private readonly short[] _wideband = Speechlike(16000, 320);
+    private readonly short[] _narrowband = Speech.Vowel(8000, 160);
+    private readonly short[] _wideband = Speech.Vowel(16000, 320);
     private readonly short[] _narrowbandOut = new short[160];
     private readonly short[] _widebandOut = new short[320];
     private readonly byte[] _pcmuPayload = new byte[160];
@@ -58,22 +58,4 @@ public class CodecBenchmarks
 
     [Benchmark]
     public void Resample16kTo8k() => _down.Process(_wideband, _narrowbandOut);
-
-    // A vowel-like frame: a 140 Hz fundamental with falling harmonics up to the band edge.
-    private static short[] Speechlike(int rate, int count)
-    {
-        var samples = new short[count];
-        for (int i = 0; i < count; i++)
-        {
-            double sum = 0;
-            for (int harmonic = 1; 140 * harmonic < rate / 2; harmonic++)
-            {
-                sum += Math.Sin(2 * Math.PI * 140 * harmonic * i / rate) / harmonic;
-            }
-
-            samples[i] = (short)(6000 * sum);
-        }
-
-        return samples;
-    }
 }
