@@ -66,12 +66,16 @@ internal static class StreamBenchRun
                 clock.Start();
                 await Task.Delay(TimeSpan.FromSeconds(options.Warmup)).ConfigureAwait(false);
                 receiver.StartRecording();
+                var machineBefore = MachineCpu.Read();
                 var first = SenderSample.Take(probe, opening: true, clock, endpoints);
                 await Task.Delay(TimeSpan.FromSeconds(options.Seconds)).ConfigureAwait(false);
                 var last = SenderSample.Take(probe, opening: false, clock, endpoints);
+                double machineBusy = MachineCpu.Read().CoresBusySince(machineBefore);
                 var received = receiver.Stop();
                 string loadAfter = LoadAverage();
-                return Report(options, clip, endpoints[0].Negotiated!.Codec.ToString(), first, last, probe.TickWork, received, loadBefore, loadAfter);
+                var report = Report(options, clip, endpoints[0].Negotiated!.Codec.ToString(), first, last, probe.TickWork, received, loadBefore, loadAfter);
+                report.Add(Format($"machine: {machineBusy * 100:F0} % of one core busy on average over the window, all processes ({Environment.ProcessorCount} cores; others = this minus sender and receiver)"));
+                return report;
             }
             finally
             {
