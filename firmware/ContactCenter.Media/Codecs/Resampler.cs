@@ -110,10 +110,34 @@ public sealed class Resampler
         var work = _work.AsSpan();
         for (int n = 0; n < inputLength; n++)
         {
-            var window = work.Slice(n, PhaseLength);
-            output[2 * n] = Saturate(2 * Dot(EvenTaps, window));
-            output[(2 * n) + 1] = Saturate(2 * Dot(OddTaps, window));
+            var (even, odd) = DotPhases(work.Slice(n, PhaseLength));
+            output[2 * n] = Saturate(2 * even);
+            output[(2 * n) + 1] = Saturate(2 * odd);
         }
+    }
+
+    // Both up-sampling phases over one window, so each window sample is loaded once.
+    private static (float Even, float Odd) DotPhases(ReadOnlySpan<float> window)
+    {
+        var evenSums = Vector<float>.Zero;
+        var oddSums = Vector<float>.Zero;
+        int i = 0;
+        for (; i <= PhaseLength - Vector<float>.Count; i += Vector<float>.Count)
+        {
+            var x = new Vector<float>(window[i..]);
+            evenSums += new Vector<float>(EvenTaps.AsSpan(i)) * x;
+            oddSums += new Vector<float>(OddTaps.AsSpan(i)) * x;
+        }
+
+        float even = Vector.Sum(evenSums);
+        float odd = Vector.Sum(oddSums);
+        for (; i < PhaseLength; i++)
+        {
+            even += EvenTaps[i] * window[i];
+            odd += OddTaps[i] * window[i];
+        }
+
+        return (even, odd);
     }
 
     // y[n] = Σ h[k] x[2n - k]: only the kept samples are filtered. Keeping the even samples makes an up-then-down round

@@ -24,7 +24,7 @@ internal static class StreamBenchRun
         var clock = new MediaClock(TimeProvider.System, NullLogger<MediaClock>.Instance);
         await using (clock.ConfigureAwait(false))
         {
-            var probe = new ClockThreadProbe();
+            var probe = new ClockThreadProbe((options.Seconds + 10) * MediaFrame.PerSecond);
             using var tickStart = clock.Register(probe.TickStart, MediaClockPhase.Receive);
             var ports = new RtpPortAllocator(
                 new RtpRelayOptions
@@ -73,7 +73,7 @@ internal static class StreamBenchRun
                 double machineBusy = MachineCpu.Read().CoresBusySince(machineBefore);
                 var received = receiver.Stop();
                 string loadAfter = LoadAverage();
-                var report = Report(options, clip, endpoints[0].Negotiated!.Codec.ToString(), first, last, probe.TickWork, received, loadBefore, loadAfter);
+                var report = Report(options, clip, endpoints[0].Negotiated!.Codec.ToString(), first, last, probe.TickWork, probe.TickLateness(), received, loadBefore, loadAfter);
                 report.Add(Format($"machine: {machineBusy * 100:F0} % of one core busy on average over the window, all processes ({Environment.ProcessorCount} cores; others = this minus sender and receiver)"));
                 return report;
             }
@@ -123,7 +123,7 @@ internal static class StreamBenchRun
     }
 
     private static List<string> Report(
-        StreamBenchOptions options, AudioClip clip, string codec, SenderSample first, SenderSample last, IntervalHistogram tickWork,
+        StreamBenchOptions options, AudioClip clip, string codec, SenderSample first, SenderSample last, IntervalHistogram tickWork, IntervalHistogram tickLateness,
         IReadOnlyList<string> received, string loadBefore, string loadAfter)
     {
         double wall = (last.WallTimestamp - first.WallTimestamp) / (double)Stopwatch.Frequency;
@@ -141,6 +141,7 @@ internal static class StreamBenchRun
             $"load average before: {loadBefore}",
             Format($"sender: {packets} RTP packets ({packets / wall:F0}/s, {packets / wall / n:F2}/s per stream), {last.RtcpSent - first.RtcpSent} RTCP"),
             Format($"clock: {clockStats.Ticks - first.Clock.Ticks} ticks in the window ({last.ClockThread.Frame - first.ClockThread.Frame} frames), late ticks {clockStats.LateTicks - first.Clock.LateTicks}, resyncs {clockStats.Resyncs - first.Clock.Resyncs} ({clockStats.SkippedFrames - first.Clock.SkippedFrames} frames skipped), subscriber faults {clockStats.SubscriberFaults}; since start: late {clockStats.LateTicks}, resyncs {clockStats.Resyncs}"),
+            Format($"tick start lateness (against the 20 ms grid, from the earliest tick of the window): p50 {tickLateness.PercentileMilliseconds(0.5):F2} ms, p99 {tickLateness.PercentileMilliseconds(0.99):F2} ms, max {tickLateness.MaxNanoseconds / 1e6:F2} ms"),
             Format($"tick work (all streams' Receive+Mix+Send, clock thread): p50 {tickWork.PercentileMilliseconds(0.5):F2} ms, p99 {tickWork.PercentileMilliseconds(0.99):F2} ms, max {tickWork.MaxNanoseconds / 1e6:F2} ms"),
             Format($"CPU: sender process {processCpu * 100:F1} % of a core = {processCpu * 100 / n:F3} % per stream; clock thread {threadCpu * 100:F1} % = {threadCpu * 100 / n:F3} % per stream, {threadCpuPerPacket:F1} µs per packet"),
             Format($"allocations: sender process {processBytes} B = {(double)processBytes / packets:F3} B/packet (gen0 GCs {last.Gen0Collections - first.Gen0Collections}, gen2 {last.Gen2Collections - first.Gen2Collections}); clock thread {threadBytes} B = {(double)threadBytes / packets:F3} B/packet"),
