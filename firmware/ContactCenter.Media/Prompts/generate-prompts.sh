@@ -57,7 +57,7 @@ for file in "$@"; do
             print dir "/" key ".wav"
             print text
         }' "$file"
-done | xargs -d '\n' -n 3 -P "$(nproc)" "$0" --one
+done | xargs -r -d '\n' -n 3 -P "$(nproc)" "$BASH" "$0" --one
 
 rm -rf "$out"
 mv "$staging" "$out"
