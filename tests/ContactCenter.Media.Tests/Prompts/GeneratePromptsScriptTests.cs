@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ContactCenter.Media.Codecs;
 using ContactCenter.Media.Tests.Tools;
 using Xunit;
 
@@ -26,8 +27,8 @@ public sealed class GeneratePromptsScriptTests : IDisposable
 
         Assert.True(exitCode == 0, stderr);
         Assert.Equal(["first-key.wav", "second.key.wav"], Directory.GetFiles(Path.Combine(Output, "en")).Select(Path.GetFileName).Order());
-        var wave = PcmWave.Read(Path.Combine(Output, "en", "second.key.wav"));
-        Assert.Equal((1, 8000, 16), (wave.Channels, wave.SampleRate, wave.BitsPerSample));
+        var (info, _) = GeneratedPrompt.Read(Path.Combine(Output, "en", "second.key.wav"));
+        Assert.Equal((WavEncoding.Pcm16, 1, 8000), (info.Encoding, info.Channels, info.SampleRate));
         Assert.False(Directory.Exists(Output + ".new"));
     }
 

@@ -1,3 +1,4 @@
+using ContactCenter.Media.Codecs;
 using ContactCenter.Media.Prompts;
 using ContactCenter.Media.Tests.Codecs;
 using Xunit;
@@ -32,15 +33,15 @@ public sealed class GeneratedPromptsTests
             foreach (string key in DefaultPromptTexts.Keys)
             {
                 string path = Path.Combine(LanguageFolder(language), key + ".wav");
-                var wave = PcmWave.Read(path);
+                var (info, samples) = GeneratedPrompt.Read(path);
 
-                Assert.True(wave is { FormatTag: 1, Channels: 1, SampleRate: 8000, BitsPerSample: 16 },
-                    $"{path}: format {wave.FormatTag}, {wave.Channels} channels, {wave.SampleRate} Hz, {wave.BitsPerSample} bits");
+                Assert.True(info is { Encoding: WavEncoding.Pcm16, Channels: 1, SampleRate: 8000 },
+                    $"{path}: {info.Encoding}, {info.Channels} channels, {info.SampleRate} Hz");
                 // A single syllable ("six", "A") is about a quarter of a second; the longest menu well under 20 s.
-                Assert.InRange(wave.Samples.Length, 8000 / 5, 8000 * 20);
-                int peak = wave.Samples.Max(s => Math.Abs((int)s));
+                Assert.InRange(samples.Length, 8000 / 5, 8000 * 20);
+                int peak = samples.Max(s => Math.Abs((int)s));
                 Assert.InRange(peak, 20000, 26000);
-                Assert.True(SignalMath.Rms(wave.Samples) > 1000, $"{path}: RMS {SignalMath.Rms(wave.Samples):F0}, silent?");
+                Assert.True(SignalMath.Rms(samples) > 1000, $"{path}: RMS {SignalMath.Rms(samples):F0}, silent?");
             }
         }
     }
@@ -48,10 +49,10 @@ public sealed class GeneratedPromptsTests
     [Fact]
     public void FrenchAndEnglish_AreDifferentRecordings()
     {
-        var french = PcmWave.Read(Path.Combine(LanguageFolder(PromptLanguage.French), PromptKeys.TestEcho + ".wav"));
-        var english = PcmWave.Read(Path.Combine(LanguageFolder(PromptLanguage.English), PromptKeys.TestEcho + ".wav"));
+        var (_, french) = GeneratedPrompt.Read(Path.Combine(LanguageFolder(PromptLanguage.French), PromptKeys.TestEcho + ".wav"));
+        var (_, english) = GeneratedPrompt.Read(Path.Combine(LanguageFolder(PromptLanguage.English), PromptKeys.TestEcho + ".wav"));
 
-        Assert.NotEqual(french.Samples, english.Samples);
+        Assert.NotEqual(french, english);
     }
 
     private static string LanguageFolder(PromptLanguage language)

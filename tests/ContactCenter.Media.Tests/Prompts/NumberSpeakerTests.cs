@@ -1,3 +1,4 @@
+using ContactCenter.Media.Dtmf;
 using ContactCenter.Media.Prompts;
 using Xunit;
 
@@ -190,7 +191,7 @@ public sealed class NumberSpeakerTests
             }
         }
 
-        NumberSpeaker.AppendDigits(emitted, Dtmf.DtmfDigit.Keys);
+        NumberSpeaker.AppendDigits(emitted, DtmfDigit.Keys);
 
         Assert.All(emitted, key => Assert.True(DefaultPromptTexts.IsKnown(key), key));
         foreach (var language in PromptLanguages.All)
