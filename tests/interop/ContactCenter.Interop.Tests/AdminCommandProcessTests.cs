@@ -100,6 +100,7 @@ public sealed class AdminCommandProcessTests
         var status = await ApplianceProcess.RunToExitAsync(["status", "--data", appliance.DataDirectory]);
         Assert.Equal(0, status.ExitCode);
         Assert.Contains("extensions: 4", status.StandardOutput);
-        Assert.Contains(status.StandardOutput, l => l == string.Create(CultureInfo.InvariantCulture, $"schema: 2"));
+        // Which step is the latest is Data's business (AdminCommandsTests checks the value against the file itself).
+        Assert.Contains(status.StandardOutput, l => l.StartsWith("schema: ", StringComparison.Ordinal) && int.TryParse(l.AsSpan(8), NumberStyles.None, CultureInfo.InvariantCulture, out int step) && step > 0);
     }
 }
