@@ -96,7 +96,7 @@ public sealed class MusicOnHoldTests : IDisposable
         }
 
         var steady = heard.ToArray().AsSpan(readRate / 10);
-        Assert.InRange(Spectrum.Amplitude(steady, 500, readRate), 7000, 9000);
+        Assert.InRange(SignalMath.ToneAmplitude(steady, 500, readRate), 7000, 9000);
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class MusicOnHoldTests : IDisposable
         Assert.Equal((1L, 1L), (first.Music.FramesProduced, other.Music.FramesProduced));
         var frame = new short[160];
         other.Read(frame, 8000);
-        Assert.InRange(Spectrum.Amplitude(frame, 600, 8000), 7000, 9000);
+        Assert.InRange(SignalMath.ToneAmplitude(frame, 600, 8000), 7000, 9000);
 
         first.Dispose();
         first.Dispose();
