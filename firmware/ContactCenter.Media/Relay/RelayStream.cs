@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 using ContactCenter.Media.Rtp;
+using ContactCenter.Media.Sdp;
 using Microsoft.Extensions.Logging;
 
 namespace ContactCenter.Media.Relay;
@@ -67,7 +68,7 @@ internal sealed class RelayStream
     /// </summary>
     public void SetDeclared(IPEndPoint? endPoint)
     {
-        if (endPoint is null || endPoint.Address.Equals(IPAddress.Any) || endPoint.Address.Equals(IPAddress.IPv6Any) || endPoint.Port == 0)
+        if (endPoint is null || SdpGrammar.IsHoldAddress(endPoint.Address) || endPoint.Port == 0)
         {
             _latch.SetDeclared(null);
             RelayLog.RemoteSet(_logger, _session.Id, Leg, Name, null);
