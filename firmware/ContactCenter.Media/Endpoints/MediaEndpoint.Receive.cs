@@ -159,17 +159,13 @@ public sealed partial class MediaEndpoint
 
     private bool Latch(RtpLatch latch, SocketAddress source, string stream)
     {
-        if (!latch.Accept(source, out var latched))
+        var outcome = latch.Accept(source, mayLatch: true, out var latched, out _);
+        if (outcome == RtpLatchOutcome.Latched)
         {
-            return false;
+            MediaEndpointLog.Latched(_logger, Id, stream, latched!.EndPoint);
         }
 
-        if (latched is not null)
-        {
-            MediaEndpointLog.Latched(_logger, Id, stream, latched);
-        }
-
-        return true;
+        return outcome != RtpLatchOutcome.Rejected;
     }
 
     /// <summary>The Receive phase: one frame out of the jitter buffer, decoded or concealed, to the detector and the sink.</summary>

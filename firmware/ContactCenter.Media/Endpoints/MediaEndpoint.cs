@@ -31,6 +31,9 @@ public sealed partial class MediaEndpoint : IMediaEndpoint
     public const int DigitCapacity = 64;
 
     private const int MaxDatagram = 1500;
+
+    /// <summary>Consecutive packets a new source must send to take over a latched stream (<see cref="RtpLatch"/>).</summary>
+    private const int RelatchThreshold = 4;
     private static long s_nextId;
 
     private readonly RtpSocketPair _ports;
@@ -62,8 +65,8 @@ public sealed partial class MediaEndpoint : IMediaEndpoint
         Id = Interlocked.Increment(ref s_nextId);
         _local = new SdpLocalMedia(advertisedAddress, ports.RtpPort, ports.RtcpPort);
         _origin = new SdpOrigin(advertisedAddress);
-        _rtpLatch = new RtpLatch(ports.Rtp.AddressFamily);
-        _rtcpLatch = new RtpLatch(ports.Rtcp.AddressFamily);
+        _rtpLatch = new RtpLatch(ports.Rtp.AddressFamily, RelatchThreshold);
+        _rtcpLatch = new RtpLatch(ports.Rtcp.AddressFamily, RelatchThreshold);
         _reception = new RtpReceiveStatistics(time.TimestampFrequency);
         _packetizer = RtpPacketizer.CreateRandom();
         _cname = Encoding.UTF8.GetBytes($"endpoint{Id}@{advertisedAddress}");

@@ -266,7 +266,7 @@ public sealed class Recorder : IAudioSink, IAsyncDisposable
                 // The buffered tail could not be written either; the handle is closed and the first failure is reported.
             }
 
-            EndpointsLog.RecordingFailed(_logger, e, _path, duration);
+            SourcesAndSinksLog.RecordingFailed(_logger, e, _path, duration);
             return Result(RecordingEndReason.Failed, duration, e);
         }
     }
@@ -276,7 +276,7 @@ public sealed class Recorder : IAudioSink, IAsyncDisposable
         long dropped = Interlocked.Read(ref _droppedFrames);
         if (dropped > 0)
         {
-            EndpointsLog.RecordingDroppedFrames(_logger, _path, dropped);
+            SourcesAndSinksLog.RecordingDroppedFrames(_logger, _path, dropped);
         }
 
         return new RecordingResult(reason, duration, dropped, error);

@@ -136,7 +136,7 @@ public static class SdpAnswerer
     /// </summary>
     internal static SdpNegotiatedAudio Outcome(SdpMediaDescription peerMedia, IPAddress address, AudioCodec codec, int payloadType, int? telephoneEvent, SdpDirection local)
     {
-        bool holdAddress = address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any);
+        bool holdAddress = SdpGrammar.IsHoldAddress(address);
         var peer = holdAddress ? SdpDirections.From(peerMedia.Direction.Sends(), receives: false) : peerMedia.Direction;
         IPEndPoint? rtp = holdAddress ? null : new IPEndPoint(address, peerMedia.Port);
         return new SdpNegotiatedAudio(

@@ -6,6 +6,7 @@ using ContactCenter.Media.Dtmf;
 using ContactCenter.Media.Endpoints;
 using ContactCenter.Media.Relay;
 using ContactCenter.Media.Rtcp;
+using ContactCenter.Media.Tests.Codecs;
 using ContactCenter.Media.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
@@ -41,10 +42,10 @@ public sealed class MediaEndpointTests : IAsyncDisposable
         Assert.Equal(b.Negotiated.Codec.SampleRate, heard.SampleRate);
         Assert.Equal(60, heard.Frames);
         var steady = heard.Samples.AsSpan(20 * MediaFrame.Samples(heard.SampleRate));
-        double tone = Spectrum.Amplitude(steady, 1000, heard.SampleRate);
+        double tone = SignalMath.ToneAmplitude(steady, 1000, heard.SampleRate);
         Assert.InRange(tone, 4000, 12000);
-        Assert.True(tone > 20 * Spectrum.Amplitude(steady, 1500, heard.SampleRate));
-        Assert.True(tone > 20 * Spectrum.Amplitude(steady, 700, heard.SampleRate));
+        Assert.True(tone > 20 * SignalMath.ToneAmplitude(steady, 1500, heard.SampleRate));
+        Assert.True(tone > 20 * SignalMath.ToneAmplitude(steady, 700, heard.SampleRate));
         Assert.Equal(0, b.GetStatistics().JitterBuffer.Lost);
     }
 
@@ -187,9 +188,9 @@ public sealed class MediaEndpointTests : IAsyncDisposable
         }
 
         var steady = heard.Samples.AsSpan(30 * MediaFrame.Samples(heard.SampleRate));
-        double tone = Spectrum.Amplitude(steady, 600, heard.SampleRate);
+        double tone = SignalMath.ToneAmplitude(steady, 600, heard.SampleRate);
         Assert.InRange(tone, 4000, 12000);
-        Assert.True(tone > 20 * Spectrum.Amplitude(steady, 1000, heard.SampleRate));
+        Assert.True(tone > 20 * SignalMath.ToneAmplitude(steady, 1000, heard.SampleRate));
     }
 
     [Fact]
