@@ -131,7 +131,7 @@ internal sealed class RelayStream
                     Interlocked.Increment(ref _invalid);
                     continue;
                 }
-                catch (SocketException e) when (IsTransient(e.SocketErrorCode))
+                catch (SocketException e) when (RtpSocketErrors.IsTransient(e.SocketErrorCode))
                 {
                     // ICMP errors for an earlier send (a phone that went away): the socket is fine.
                     continue;
@@ -235,8 +235,4 @@ internal sealed class RelayStream
                 return true;
         }
     }
-
-    private static bool IsTransient(SocketError error) =>
-        error is SocketError.ConnectionReset or SocketError.ConnectionRefused or SocketError.HostUnreachable
-            or SocketError.NetworkUnreachable or SocketError.TimedOut or SocketError.HostDown;
 }
