@@ -43,7 +43,7 @@ internal sealed partial class Call
             End(CallStatus.Failed, HangupParty.System, "488 no acceptable media");
             return;
         }
-        _application = features.Applications.Create(code);
+        _application = features.Applications.Create(code, Id);
         SetUpCallerLeg();
         CallLog.AnsweredLocally(_services.Logger, Id, code.ToString());
         var text = Encoding.UTF8.GetString(sdp);

@@ -19,7 +19,7 @@ public sealed class FakeApplicationFactory : ILocalApplicationFactory
         }
     }
 
-    public ILocalApplication Create(FeatureCode code)
+    public ILocalApplication Create(FeatureCode code, string callId)
     {
         var application = new FakeApplication(code);
         lock (_gate)
