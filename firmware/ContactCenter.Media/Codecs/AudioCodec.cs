@@ -52,6 +52,13 @@ public sealed class AudioCodec
     /// <summary>G.711 A-law (RFC 3551 §4.5.14), payload type 8.</summary>
     public static AudioCodec Pcma { get; } = new("PCMA", 8, 8000, 8000, 160, c => new G711Encoder(c, G711Law.ALaw), c => new G711Decoder(c, G711Law.ALaw));
 
+    /// <summary>
+    /// G.722 at 64 kbit/s (RFC 3551 §4.5.2), payload type 9: 16 kHz audio, but an RTP clock rate of 8000 (the rtpmap
+    /// says <c>G722/8000</c>) because RFC 1890 assigned that value by mistake and RFC 3551 §4.5.2 keeps it for
+    /// compatibility; the timestamp therefore counts octets (sample pairs), 160 per 20 ms frame.
+    /// </summary>
+    public static AudioCodec G722 { get; } = new("G722", 9, 8000, 16000, 160, c => new G722Encoder(c), c => new G722Decoder(c));
+
     /// <summary>The rtpmap encoding name.</summary>
     public string EncodingName { get; }
 

@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Logging;
+
+namespace ContactCenter.Media.Endpoints;
+
+/// <summary>Source-generated log lines of the players, recorder, hold music and mixer (event IDs 2500–2599).</summary>
+internal static partial class EndpointsLog
+{
+    [LoggerMessage(2500, LogLevel.Error, "Recording to {Path} failed after {Duration}; the file keeps what was flushed")]
+    public static partial void RecordingFailed(ILogger logger, Exception exception, string path, TimeSpan duration);
+
+    [LoggerMessage(2501, LogLevel.Warning, "Recording to {Path} lost {Frames} frames: the disk fell behind")]
+    public static partial void RecordingDroppedFrames(ILogger logger, string path, long frames);
+}
