@@ -1,9 +1,11 @@
 using System.Text;
 using ContactCenter.Data.Repositories;
+using ContactCenter.Media.Dtmf;
 using ContactCenter.Media.Endpoints;
 using ContactCenter.Media.Sdp;
 using ContactCenter.Pbx.Features;
 using ContactCenter.Sip.Messages;
+using ContactCenter.Sip.Messages.Headers;
 using ContactCenter.Sip.Transactions;
 
 namespace ContactCenter.Pbx.Calls;
@@ -181,14 +183,30 @@ internal sealed partial class Call
         Respond(transaction, ok);
     }
 
-    // RFC 6086 §4.2.2: an INFO whose body the appliance cannot take gets 415 naming what it takes. DTMF INFO bodies
-    // (application/dtmf-relay, application/dtmf) are read by DtmfInfo from the dtmf branch once it lands.
+    // RFC 6086: an INFO carrying a key press (application/dtmf-relay or application/dtmf, the vendors' formats phones
+    // send) goes to the endpoint's digits; a body of another type gets 415 naming those (§4.2.2), a malformed one 400.
+    // An INFO without a body is a keep-alive of older phones: 200.
     private void OnLocalInfo(SipServerTransaction transaction)
     {
         var request = transaction.Request;
-        Respond(transaction, request.Body.IsEmpty
-            ? request.CreateResponse(200)
-            : request.CreateResponse(415).Add(SipHeaderId.Accept, "application/sdp"));
+        if (request.Body.IsEmpty)
+        {
+            Respond(transaction, request.CreateResponse(200));
+            return;
+        }
+        var contentType = request.ContentType ?? "";
+        if (DtmfInfo.TryParse(contentType, request.Body.Span, out var digit))
+        {
+            _endpoint!.AcceptSignalledDigit(digit);
+            CallLog.InfoDigit(_services.Logger, Id, digit.Digit);
+            Respond(transaction, request.CreateResponse(200));
+            return;
+        }
+        var known = SipContentType.TryParse(contentType, out var type)
+            && (type.Is("application", "dtmf-relay") || type.Is("application", "dtmf"));
+        Respond(transaction, known
+            ? request.CreateResponse(400, "Malformed DTMF Body")
+            : request.CreateResponse(415).Add(SipHeaderId.Accept, $"{DtmfInfo.DtmfRelayContentType}, {DtmfInfo.DtmfContentType}"));
     }
 
     // Whether the caller's SDP holds the call (for the log; the endpoint applies the direction itself).

@@ -71,6 +71,9 @@ internal static partial class CallLog
     [LoggerMessage(3122, LogLevel.Error, "Call {Call}: the application failed")]
     public static partial void ApplicationFailed(ILogger logger, string call, Exception exception);
 
+    [LoggerMessage(3123, LogLevel.Debug, "Call {Call}: key {Digit} signalled in an INFO")]
+    public static partial void InfoDigit(ILogger logger, string call, char digit);
+
     [LoggerMessage(3119, LogLevel.Debug, "Call {Call}: session refresh with the {Party} ({Seconds} s)")]
     public static partial void Refreshed(ILogger logger, string call, string party, uint seconds);
 }

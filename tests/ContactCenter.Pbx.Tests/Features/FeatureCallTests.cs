@@ -250,6 +250,53 @@ public class FeatureCallTests
     }
 
     [Fact]
+    public async Task InfoDigits_InBothFormats_ReachTheEndpoint_InOrder()
+    {
+        await using var f = await FeatureHarness.StartAsync();
+        var h = f.Calls;
+        var alice = await h.Alice.DialAsync("*45");
+        await alice.AnsweredAsync();
+        var endpoint = Assert.Single(f.Endpoints.Created);
+
+        var relay = alice.Send(SipMethod.Info, "Signal=5\r\nDuration=160\r\n", "application/dtmf-relay");
+        Assert.Equal(200, (await alice.FinalTo(relay)).StatusCode);
+        var bare = alice.Send(SipMethod.Info, "#", "application/dtmf");
+        Assert.Equal(200, (await alice.FinalTo(bare)).StatusCode);
+
+        Assert.Equal(
+            [new Media.Dtmf.DtmfDigit('5', 160, Media.Dtmf.DtmfSource.SipInfo), new Media.Dtmf.DtmfDigit('#', 0, Media.Dtmf.DtmfSource.SipInfo)],
+            endpoint.SignalledDigits);
+        await alice.HangUpAsync();
+        await h.CallsEndedAsync();
+        f.AssertNothingLeaked();
+    }
+
+    [Fact]
+    public async Task InfoOfAnotherType_Gets415NamingTheDtmfTypes_AndAMalformedDtmfBody400()
+    {
+        await using var f = await FeatureHarness.StartAsync();
+        var h = f.Calls;
+        var alice = await h.Alice.DialAsync("*45");
+        await alice.AnsweredAsync();
+
+        var other = alice.Send(SipMethod.Info, "<xml/>", "application/xml");
+        var unsupported = await alice.FinalTo(other);
+        var malformed = alice.Send(SipMethod.Info, "Signal=\r\n", "application/dtmf-relay");
+        var refused = await alice.FinalTo(malformed);
+        var keepAlive = alice.Send(SipMethod.Info);
+        var empty = await alice.FinalTo(keepAlive);
+
+        Assert.Equal(415, unsupported.StatusCode);
+        Assert.Equal("application/dtmf-relay, application/dtmf", unsupported.GetHeader(SipHeaderId.Accept));
+        Assert.Equal(400, refused.StatusCode);
+        Assert.Equal(200, empty.StatusCode);
+        Assert.Empty(Assert.Single(f.Endpoints.Created).SignalledDigits);
+        await alice.HangUpAsync();
+        await h.CallsEndedAsync();
+        f.AssertNothingLeaked();
+    }
+
+    [Fact]
     public async Task Stopping_HangsUpAFeatureCall_StopsItsApplication_AndRecordsItInterrupted()
     {
         await using var f = await FeatureHarness.StartAsync();
