@@ -26,9 +26,10 @@ test: build
 ## bench: the BenchmarkDotNet suites, then the sipp suite against the appliance and Kamailio + rtpengine
 bench: bench-dotnet bench-sip
 
-## bench-dotnet: only the BenchmarkDotNet suites, in Release
+## bench-dotnet: only the BenchmarkDotNet suites (SIP parsing, media codecs), in Release
 bench-dotnet:
 	$(DOTNET) run --project tests/bench/ContactCenter.Sip.Benchmarks -c Release -- --filter '*'
+	$(DOTNET) run --project tests/bench/ContactCenter.Media.Benchmarks -c Release -- --filter '*'
 
 ## bench-sip: only the sipp suite (root; settings such as STEPS, SIDES, DUR, REPS in tests/bench/sip/run.sh)
 bench-sip:

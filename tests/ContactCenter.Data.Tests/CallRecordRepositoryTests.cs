@@ -48,6 +48,38 @@ public sealed class CallRecordRepositoryTests : IDisposable
     }
 
     [Fact]
+    public void ClosedRecord_KeepsTheMediaQualityOfEachSide_WithAnUnknownRoundTripAsNull()
+    {
+        var records = new CallRecordRepository(_data.Open());
+        var start = _data.Time.GetUtcNow();
+        var id = records.Open("quality@10.0.0.1", "100", "101", CallDirection.Internal, start);
+        records.MarkAnswered(id, start.AddSeconds(2));
+        var caller = new CallLegQuality(6.06, 1.25, 42.5, 3.87);
+        var callee = new CallLegQuality(0, 0.5, null, 4.39);
+
+        records.Close(id, new CallEnding(CallStatus.Answered, start.AddSeconds(62), HangupParty.Caller, null, 3000, 2990, caller, callee));
+
+        var record = records.Get(id)!;
+        Assert.Equal(caller, record.CallerQuality);
+        Assert.Equal(callee, record.CalleeQuality);
+        Assert.Equal(record, records.ListRecent().Single());
+    }
+
+    [Fact]
+    public void ARecordWithoutMeasuredMedia_HasNoQuality()
+    {
+        var records = new CallRecordRepository(_data.Open());
+        var start = _data.Time.GetUtcNow();
+        var id = records.Open("unanswered", "100", "101", CallDirection.Internal, start);
+
+        records.Close(id, new CallEnding(CallStatus.NoAnswer, start.AddSeconds(20), HangupParty.System));
+
+        var record = records.Get(id)!;
+        Assert.Null(record.CallerQuality);
+        Assert.Null(record.CalleeQuality);
+    }
+
+    [Fact]
     public void UnansweredCall_RingsToTheEnd_WithNoTalkTime()
     {
         var records = new CallRecordRepository(_data.Open());

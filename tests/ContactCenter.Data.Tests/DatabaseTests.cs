@@ -49,6 +49,44 @@ public sealed class DatabaseTests : IDisposable
     }
 
     [Fact]
+    public void AStep2Database_GainsTheQualityColumns_AndKeepsItsCallRecords()
+    {
+        // A file as the firmware of schema version 2 left it, with a closed call.
+        using (var connection = new SqliteConnection($"Data Source={_data.DatabasePath}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = SchemaMigrations.All[0].Sql + SchemaMigrations.All[1].Sql + """
+                PRAGMA user_version = 2;
+                INSERT INTO call_records (call_id, started_at, answered_at, ended_at, caller, callee, direction, status,
+                                          ring_ms, talk_ms, hangup_by, is_open, end_reason, caller_packets, callee_packets)
+                VALUES ('old@10.0.0.1', 1000, 3000, 63000, '100', '101', 'internal', 'answered', 2000, 60000, 'caller', 0, NULL, 3000, 2998);
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        SqliteConnection.ClearAllPools();
+        var database = _data.Open();
+
+        Assert.Equal(3, database.SchemaVersion);
+        var record = new CallRecordRepository(database).ListRecent().Single();
+        Assert.Equal(("old@10.0.0.1", 3000L, 2998L, CallStatus.Answered, TimeSpan.FromSeconds(60)), (record.CallId, record.PacketsFromCaller, record.PacketsFromCallee, record.Status, record.TalkTime));
+        Assert.Null(record.CallerQuality);
+        Assert.Null(record.CalleeQuality);
+    }
+
+    [Fact]
+    public void QualityColumns_RejectImpossibleValues()
+    {
+        var records = new CallRecordRepository(_data.Open());
+        var id = records.Open("bad", "100", "101", CallDirection.Internal, _data.Time.GetUtcNow());
+
+        Assert.Throws<SqliteException>(() => records.Close(id, new CallEnding(CallStatus.Answered, _data.Time.GetUtcNow(), HangupParty.Caller,
+            CallerQuality: new CallLegQuality(150, 0, null, 4))));
+        Assert.True(records.Get(id)!.IsOpen);
+    }
+
+    [Fact]
     public void NewerSchema_IsRefused_WithAClearMessage_AndLeftUntouched()
     {
         _data.Open();

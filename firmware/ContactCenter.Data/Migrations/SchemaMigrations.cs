@@ -92,6 +92,16 @@ internal static class SchemaMigrations
             ALTER TABLE call_records ADD COLUMN caller_packets INTEGER NOT NULL DEFAULT 0 CHECK (caller_packets >= 0);
             ALTER TABLE call_records ADD COLUMN callee_packets INTEGER NOT NULL DEFAULT 0 CHECK (callee_packets >= 0);
             """),
+        new(3, "call records: media quality per side (loss, jitter, round trip, MOS)", """
+            ALTER TABLE call_records ADD COLUMN caller_loss_percent REAL CHECK (caller_loss_percent BETWEEN 0 AND 100);
+            ALTER TABLE call_records ADD COLUMN caller_jitter_ms REAL CHECK (caller_jitter_ms >= 0);
+            ALTER TABLE call_records ADD COLUMN caller_rtt_ms REAL CHECK (caller_rtt_ms >= 0);
+            ALTER TABLE call_records ADD COLUMN caller_mos REAL CHECK (caller_mos BETWEEN 1 AND 5);
+            ALTER TABLE call_records ADD COLUMN callee_loss_percent REAL CHECK (callee_loss_percent BETWEEN 0 AND 100);
+            ALTER TABLE call_records ADD COLUMN callee_jitter_ms REAL CHECK (callee_jitter_ms >= 0);
+            ALTER TABLE call_records ADD COLUMN callee_rtt_ms REAL CHECK (callee_rtt_ms >= 0);
+            ALTER TABLE call_records ADD COLUMN callee_mos REAL CHECK (callee_mos BETWEEN 1 AND 5);
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;

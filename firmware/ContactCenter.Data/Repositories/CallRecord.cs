@@ -18,6 +18,8 @@ namespace ContactCenter.Data.Repositories;
 /// <param name="EndReason">Why it ended, when more than the status says (e.g. "no media", a SIP status), else null.</param>
 /// <param name="PacketsFromCaller">RTP packets the media relay received from the caller's side.</param>
 /// <param name="PacketsFromCallee">RTP packets the media relay received from the callee's side.</param>
+/// <param name="CallerQuality">Loss, jitter, round trip and MOS of the caller's media; null when none was measured.</param>
+/// <param name="CalleeQuality">The same for the callee's media.</param>
 public sealed record CallRecord(
     long Id,
     string CallId,
@@ -35,4 +37,6 @@ public sealed record CallRecord(
     bool IsOpen,
     string? EndReason,
     long PacketsFromCaller,
-    long PacketsFromCallee);
+    long PacketsFromCallee,
+    CallLegQuality? CallerQuality,
+    CallLegQuality? CalleeQuality);

@@ -11,7 +11,9 @@ public sealed class CallRecordRepository(ContactCenterDatabase database)
 {
     private const string SelectColumns = """
         SELECT id, call_id, linked_id, started_at, answered_at, ended_at, caller, callee, direction, status,
-               ring_ms, talk_ms, hangup_by, is_open, end_reason, caller_packets, callee_packets
+               ring_ms, talk_ms, hangup_by, is_open, end_reason, caller_packets, callee_packets,
+               caller_loss_percent, caller_jitter_ms, caller_rtt_ms, caller_mos,
+               callee_loss_percent, callee_jitter_ms, callee_rtt_ms, callee_mos
         FROM call_records
         """;
 
@@ -118,6 +120,8 @@ public sealed class CallRecordRepository(ContactCenterDatabase database)
             UPDATE call_records SET
                 status = $status, hangup_by = $hangup, is_open = 0, end_reason = $reason,
                 caller_packets = $callerPackets, callee_packets = $calleePackets,
+                caller_loss_percent = $callerLoss, caller_jitter_ms = $callerJitter, caller_rtt_ms = $callerRtt, caller_mos = $callerMos,
+                callee_loss_percent = $calleeLoss, callee_jitter_ms = $calleeJitter, callee_rtt_ms = $calleeRtt, callee_mos = $calleeMos,
                 ended_at = max(started_at, $end),
                 ring_ms = coalesce(answered_at, max(started_at, $end)) - started_at,
                 talk_ms = CASE WHEN answered_at IS NULL THEN 0 ELSE max(0, $end - answered_at) END
@@ -130,8 +134,27 @@ public sealed class CallRecordRepository(ContactCenterDatabase database)
         command.Parameters.AddWithValue("$reason", (object?)ending.Reason ?? DBNull.Value);
         command.Parameters.AddWithValue("$callerPackets", ending.PacketsFromCaller);
         command.Parameters.AddWithValue("$calleePackets", ending.PacketsFromCallee);
+        AddQuality(command, "$caller", ending.CallerQuality);
+        AddQuality(command, "$callee", ending.CalleeQuality);
         return command.ExecuteNonQuery() == 1;
     }
+
+    private static void AddQuality(SqliteCommand command, string prefix, CallLegQuality? quality)
+    {
+        command.Parameters.AddWithValue(prefix + "Loss", (object?)quality?.LossPercent ?? DBNull.Value);
+        command.Parameters.AddWithValue(prefix + "Jitter", (object?)quality?.JitterMilliseconds ?? DBNull.Value);
+        command.Parameters.AddWithValue(prefix + "Rtt", (object?)quality?.RoundTripMilliseconds ?? DBNull.Value);
+        command.Parameters.AddWithValue(prefix + "Mos", (object?)quality?.Mos ?? DBNull.Value);
+    }
+
+    // The four columns of one side from `first` on; a side without a MOS was not measured.
+    private static CallLegQuality? ReadQuality(SqliteDataReader reader, int first) => reader.IsDBNull(first + 3)
+        ? null
+        : new CallLegQuality(
+            reader.GetDouble(first),
+            reader.GetDouble(first + 1),
+            reader.IsDBNull(first + 2) ? null : reader.GetDouble(first + 2),
+            reader.GetDouble(first + 3));
 
     private static CallRecord Map(SqliteDataReader reader) => new(
         Id: reader.GetInt64(0),
@@ -150,5 +173,7 @@ public sealed class CallRecordRepository(ContactCenterDatabase database)
         IsOpen: reader.GetInt64(13) == 1,
         EndReason: reader.IsDBNull(14) ? null : reader.GetString(14),
         PacketsFromCaller: reader.GetInt64(15),
-        PacketsFromCallee: reader.GetInt64(16));
+        PacketsFromCallee: reader.GetInt64(16),
+        CallerQuality: ReadQuality(reader, 17),
+        CalleeQuality: ReadQuality(reader, 21));
 }

@@ -41,7 +41,7 @@ internal sealed class G722Band
     private int _reconstructed2;
     private int _zeroPrediction;
 
-    /// <summary>Creates the reset state of one band (G.722 §6.2.1.3: everything zero but the scale factor's floor).</summary>
+    /// <summary>Creates the reset state of one band: everything zero, so the scale factor starts at its floor.</summary>
     /// <param name="maxLogScale">The ceiling of the logarithmic scale factor: 18432 lower band, 22528 higher band.</param>
     /// <param name="scaleExponentOffset">The exponent SCALEL (8) or SCALEH (10) subtracts when going linear.</param>
     public G722Band(int maxLogScale, int scaleExponentOffset)
@@ -103,7 +103,7 @@ internal sealed class G722Band
         return linear << 2;
     }
 
-    // UPPOL2 (G.722 §3.6.3): a2 leaks towards zero, steps with the sign agreement of p(n) and p(n-2), and steps against
+    // UPPOL2 (G.722 §3.6): a2 leaks towards zero, steps with the sign agreement of p(n) and p(n-2), and steps against
     // f(a1) when p(n) agrees with p(n-1); f(a1) = 4 a1 computed with saturation, which caps it at 2.
     private int NextPole2(int partial)
     {

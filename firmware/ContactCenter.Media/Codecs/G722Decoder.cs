@@ -8,7 +8,7 @@ namespace ContactCenter.Media.Codecs;
 /// </summary>
 internal sealed class G722Decoder(AudioCodec codec) : IAudioDecoder
 {
-    // G.722 §6.2.1.6 (LIMIT): the reconstructed sub-band signals stay within 15 bits.
+    // G.722 block LIMIT: the reconstructed sub-band signals stay within 15 bits.
     private const int ReconstructedMin = -16384;
     private const int ReconstructedMax = 16383;
 

@@ -4,8 +4,8 @@ namespace ContactCenter.Media.Codecs;
 /// A G.722 encoder at 64 kbit/s (ITU-T G.722 mode 1): the transmit QMF splits each pair of 16 kHz samples into two
 /// sub-band samples, the lower one is coded on 6 bits and the higher one on 2 bits by ADPCM, and the octet carries
 /// the higher band's code in its two most significant bits, as G.722's multiplexer forms it (RFC 3551 §4.5.2 puts
-/// the octets in the payload in order).
-/// 320 samples make 160 octets. Keeps its state from frame to frame: one encoder per sending stream.
+/// the octets in the payload in order). 320 samples make 160 octets. Keeps its state from frame to frame: one encoder
+/// per sending stream.
 /// </summary>
 internal sealed class G722Encoder(AudioCodec codec) : IAudioEncoder
 {

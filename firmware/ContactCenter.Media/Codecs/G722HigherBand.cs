@@ -4,7 +4,7 @@ namespace ContactCenter.Media.Codecs;
 /// The higher sub-band (4-8 kHz) quantisers of G.722: the encoder's 2-bit adaptive quantiser (QUANTH), its inverse
 /// (INVQAH) and the scale factor step of each code (WH). Stateless; the state is a <see cref="G722Band"/>.
 /// </summary>
-/// <remarks>Code assignment (G.722 Table 8): 3 and 2 are the small and large positive levels, 1 and 0 the negative ones.</remarks>
+/// <remarks>Code assignment (QUANTH's output table): 3 and 2 are the small and large positive levels, 1 and 0 the negative ones.</remarks>
 internal static class G722HigherBand
 {
     /// <summary>The ceiling of the higher band's logarithmic scale factor (LOGSCH).</summary>

@@ -1,7 +1,7 @@
 namespace ContactCenter.Media.Codecs;
 
 /// <summary>
-/// The receive QMF of G.722 §5.2: interpolates the two decoded sub-bands back to 16 kHz. With xd = rL - rH and
+/// The receive QMF of G.722 §4.4: interpolates the two decoded sub-bands back to 16 kHz. With xd = rL - rH and
 /// xs = rL + rH, the first output sample of each pair is 2 Σ h(2i) xd(n - i) and the second 2 Σ h(2i + 1) xs(n - i).
 /// One instance per stream; no allocation after construction.
 /// </summary>

@@ -26,8 +26,8 @@ namespace ContactCenter.Media.Dtmf;
 /// is harmonic; a DTMF generator is not), checked where the harmonic lies clear of the other tone.</item>
 /// <item>Duration: a press must hold a steady level for three 10 ms blocks (each block's energy within 1.5 dB of the
 /// press's strongest), so 40 ms is always accepted and 20 ms never, whatever the alignment with the frames; and it
-/// ends after two windows without it, so a break up to about 20 ms does not split a press, and a 40 ms pause
-/// always separates two presses of the same key.</item>
+/// ends after three windows without it, so a 10 ms break does not split a press (Q.24 asks to bridge it) while a
+/// 40 ms pause always separates two presses of the same key.</item>
 /// </list>
 /// <para>Not thread-safe: one instance per stream, fed on the media clock's thread. No allocation after construction.</para>
 /// </remarks>
@@ -58,7 +58,7 @@ public sealed class DtmfToneDetector
     private const int BlockSamples = SampleRate / 100;
     private const int BinCount = 8;
     private const int SteadyBlocks = 3;
-    private const int ReleaseWindows = 2;
+    private const int ReleaseWindows = 3;
     private const int BurstMemory = 8;
     private const double SteadyRatio = 0.7;
 

@@ -1,3 +1,4 @@
+using ContactCenter.Media.Codecs;
 using Microsoft.Extensions.Logging;
 
 namespace ContactCenter.Media.Endpoints;
@@ -10,4 +11,7 @@ internal static partial class EndpointsLog
 
     [LoggerMessage(2501, LogLevel.Warning, "Recording to {Path} lost {Frames} frames: the disk fell behind")]
     public static partial void RecordingDroppedFrames(ILogger logger, string path, long frames);
+
+    [LoggerMessage(2510, LogLevel.Warning, "Hold music {Path} cannot be played ({Status}); callers hear the default music")]
+    public static partial void HoldMusicUnplayable(ILogger logger, string path, WavReadStatus status);
 }

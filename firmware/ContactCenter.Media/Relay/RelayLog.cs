@@ -36,4 +36,7 @@ internal static partial class RelayLog
 
     [LoggerMessage(2008, LogLevel.Debug, "Relay session {SessionId} leg {Leg} {Stream}: remote set from SDP to {Remote}")]
     public static partial void RemoteSet(ILogger logger, long sessionId, RtpRelayLeg leg, string stream, IPEndPoint? remote);
+
+    [LoggerMessage(2009, LogLevel.Information, "Relay session {SessionId} leg {Leg} quality: {Packets} RTP packets counted, {Lost} lost ({LossPercent:F2} %), mean jitter {JitterMs:F1} ms, RTT {RoundTripMs} ms, MOS {Mos:F2}")]
+    public static partial void LegQuality(ILogger logger, long sessionId, RtpRelayLeg leg, long packets, long lost, double lossPercent, double jitterMs, double? roundTripMs, double mos);
 }

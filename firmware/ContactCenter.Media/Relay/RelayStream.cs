@@ -21,6 +21,7 @@ internal sealed class RelayStream
     private readonly ILogger _logger;
     private readonly IPEndPoint _template;
     private readonly SocketAddress _candidate;
+    private readonly RelayLegQuality _quality;
     private RelayStream _peer = null!;
     private RelayTarget? _target;
     private RelayTarget? _declared;
@@ -34,8 +35,9 @@ internal sealed class RelayStream
     private long _latches;
     private long _lastPacketTimestamp;
 
-    public RelayStream(RtpRelaySession session, RtpRelayLeg leg, Socket socket, bool isRtcp, RtpRelayOptions options, TimeProvider time, ILogger logger)
+    public RelayStream(RtpRelaySession session, RtpRelayLeg leg, Socket socket, bool isRtcp, RelayLegQuality quality, RtpRelayOptions options, TimeProvider time, ILogger logger)
     {
+        _quality = quality;
         _session = session;
         Leg = leg;
         Socket = socket;
@@ -204,9 +206,18 @@ internal sealed class RelayStream
             return;
         }
 
+        long arrival = _time.GetTimestamp();
         Interlocked.Increment(ref _packets);
         Interlocked.Add(ref _bytes, datagram.Length);
-        Volatile.Write(ref _lastPacketTimestamp, _time.GetTimestamp());
+        Volatile.Write(ref _lastPacketTimestamp, arrival);
+        if (kind == RtpPacketKind.Rtp)
+        {
+            _quality.OnRtp(datagram, arrival);
+        }
+        else
+        {
+            _quality.OnRtcp(datagram, arrival, _peer._quality);
+        }
 
         var destination = Volatile.Read(ref _peer._target);
         if (destination is null)

@@ -32,6 +32,7 @@ public sealed class RtpRelaySession : IAsyncDisposable
     private readonly RtpSocketPair _pairA;
     private readonly RtpSocketPair _pairB;
     private readonly RelayStream[] _streams;
+    private readonly RelayLegQuality[] _quality;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly RtpNoMediaHandler? _onNoMedia;
@@ -61,12 +62,13 @@ public sealed class RtpRelaySession : IAsyncDisposable
         _onDisposed = onDisposed;
         _noMediaTimeout = options.NoMediaTimeout;
         Id = Interlocked.Increment(ref s_nextId);
+        _quality = [new RelayLegQuality(time), new RelayLegQuality(time)];
         _streams =
         [
-            new RelayStream(this, RtpRelayLeg.A, pairA.Rtp, isRtcp: false, options, time, logger),
-            new RelayStream(this, RtpRelayLeg.A, pairA.Rtcp, isRtcp: true, options, time, logger),
-            new RelayStream(this, RtpRelayLeg.B, pairB.Rtp, isRtcp: false, options, time, logger),
-            new RelayStream(this, RtpRelayLeg.B, pairB.Rtcp, isRtcp: true, options, time, logger),
+            new RelayStream(this, RtpRelayLeg.A, pairA.Rtp, isRtcp: false, _quality[0], options, time, logger),
+            new RelayStream(this, RtpRelayLeg.A, pairA.Rtcp, isRtcp: true, _quality[0], options, time, logger),
+            new RelayStream(this, RtpRelayLeg.B, pairB.Rtp, isRtcp: false, _quality[1], options, time, logger),
+            new RelayStream(this, RtpRelayLeg.B, pairB.Rtcp, isRtcp: true, _quality[1], options, time, logger),
         ];
     }
 
@@ -105,11 +107,11 @@ public sealed class RtpRelaySession : IAsyncDisposable
         Stream(leg, rtcp: true).SetDeclared(rtcp);
     }
 
-    /// <summary>A snapshot of a leg's counters and current remote addresses.</summary>
+    /// <summary>A snapshot of a leg's counters, current remote addresses and measured quality.</summary>
     /// <param name="leg">The leg.</param>
-    /// <returns>The counters of the packets received from that leg's peer.</returns>
+    /// <returns>The counters and quality of the packets received from that leg's peer.</returns>
     public RtpRelayLegStatistics GetStatistics(RtpRelayLeg leg) =>
-        new(leg, Stream(leg, rtcp: false).GetStatistics(), Stream(leg, rtcp: true).GetStatistics());
+        new(leg, Stream(leg, rtcp: false).GetStatistics(), Stream(leg, rtcp: true).GetStatistics(), _quality[(int)leg].GetSnapshot());
 
     /// <summary>
     /// How long the leg's peer has sent no RTP: since its last accepted packet, or since the session (or the last
@@ -163,6 +165,8 @@ public sealed class RtpRelaySession : IAsyncDisposable
             _logger, Id,
             a.Packets, a.Bytes, a.Invalid + _streams[1].GetStatistics().Invalid, a.Foreign, a.Undeliverable,
             b.Packets, b.Bytes, b.Invalid + _streams[3].GetStatistics().Invalid, b.Foreign, b.Undeliverable);
+        LogQuality(RtpRelayLeg.A);
+        LogQuality(RtpRelayLeg.B);
         _stopping.Dispose();
         _onDisposed?.Invoke(this);
     }
@@ -247,6 +251,14 @@ public sealed class RtpRelaySession : IAsyncDisposable
                     RelayLog.NoMediaHandlerFailed(_logger, e, Id);
                 }
             }
+        }
+    }
+
+    private void LogQuality(RtpRelayLeg leg)
+    {
+        if (_quality[(int)leg].GetSnapshot() is { Quality: { } quality, Reception: var reception })
+        {
+            RelayLog.LegQuality(_logger, Id, leg, reception.Packets, reception.Lost, quality.LossPercent, quality.JitterMilliseconds, quality.RoundTripMilliseconds, quality.Mos);
         }
     }
 

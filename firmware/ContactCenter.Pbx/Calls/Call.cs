@@ -224,9 +224,12 @@ internal sealed partial class Call
                 Respond(incoming, incoming.Request.CreateResponse(487));
             }
         }
-        var fromCaller = _media?.GetStatistics(RtpRelayLeg.A).Rtp.Packets ?? 0;
-        var fromCallee = _media?.GetStatistics(RtpRelayLeg.B).Rtp.Packets ?? 0;
-        CloseRecord(new CallEnding(status, _services.Time.GetUtcNow(), hangupBy, reason, fromCaller, fromCallee));
+        var callerMedia = _media?.GetStatistics(RtpRelayLeg.A);
+        var calleeMedia = _media?.GetStatistics(RtpRelayLeg.B);
+        var fromCaller = callerMedia?.Rtp.Packets ?? 0;
+        var fromCallee = calleeMedia?.Rtp.Packets ?? 0;
+        CloseRecord(new CallEnding(status, _services.Time.GetUtcNow(), hangupBy, reason, fromCaller, fromCallee,
+            RecordedQuality(callerMedia), RecordedQuality(calleeMedia)));
         ForgetDialog(_callerLeg);
         ForgetDialog(_calleeLeg);
         if (_media is { } media)
@@ -238,6 +241,12 @@ internal sealed partial class Call
         CallLog.Ended(_services.Logger, Id, CallRecordText.Of(status), hangupBy is { } party ? CallRecordText.Of(party) : "nobody",
             reason is null ? "" : $" ({reason})", fromCaller, fromCallee);
     }
+
+    // The call quality report: what the relay measured of each side's media, when it measured any.
+    private static CallLegQuality? RecordedQuality(RtpRelayLegStatistics? media) =>
+        media?.Quality.Quality is { } quality
+            ? new CallLegQuality(quality.LossPercent, quality.JitterMilliseconds, quality.RoundTripMilliseconds, quality.Mos)
+            : null;
 
     private void CloseRecord(CallEnding ending)
     {

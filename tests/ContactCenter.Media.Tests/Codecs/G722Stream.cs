@@ -1,4 +1,3 @@
-using ContactCenter.Media.Clock;
 using ContactCenter.Media.Codecs;
 
 namespace ContactCenter.Media.Tests.Codecs;
@@ -6,6 +5,9 @@ namespace ContactCenter.Media.Tests.Codecs;
 /// <summary>Runs whole signals through one G.722 encoder or decoder frame by frame, as a stream would, and measures them.</summary>
 internal static class G722Stream
 {
+    /// <summary>The delay of the transmit and receive QMFs together, in 16 kHz samples.</summary>
+    public const int QmfDelay = 22;
+
     private const int FrameSamples = 320;
     private const int FrameBytes = 160;
 
@@ -47,8 +49,4 @@ internal static class G722Stream
         lag = SignalMath.BestLag(input.AsSpan(Skip, length), decoded.AsSpan(Skip, length + MaxLag), MaxLag);
         return SignalMath.SnrDecibels(input.AsSpan(Skip, length), decoded.AsSpan(Skip + lag, length));
     }
-
-    /// <summary>The frame geometry the codec declares.</summary>
-    public static bool FrameMatches(AudioCodec codec) =>
-        codec.PayloadBytesPerFrame == FrameBytes && MediaFrame.Samples(codec.SampleRate) == FrameSamples;
 }

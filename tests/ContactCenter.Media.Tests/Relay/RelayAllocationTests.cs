@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
 using ContactCenter.Media.Relay;
@@ -36,6 +37,7 @@ public class RelayAllocationTests
         byte[] packetA = FakePhone.RtpPacket(1, 0xAAAA);
         byte[] packetB = FakePhone.RtpPacket(1, 0xBBBB);
         byte[] buffer = new byte[2048];
+        ushort sequence = 1;
 
         RoundTrips(500); // warm up: latching, JIT, the loops' one-time state machine boxes
         // The count is process-wide, and the test host may still be reporting earlier results on its own threads.
@@ -49,6 +51,7 @@ public class RelayAllocationTests
         }
 
         Assert.Equal(500 + (Windows * Packets / 2), session.GetStatistics(RtpRelayLeg.A).Rtp.Relayed);
+        Assert.Equal(0, session.GetStatistics(RtpRelayLeg.A).Quality.Reception.Lost);
         long allocated = windows.Min();
         // Any per-packet allocation costs at least 24 bytes each: 4000 packets would show up as ≥ 96 KB.
         Assert.True(allocated < 16 * 1024, $"{allocated} bytes allocated for {Packets} relayed packets ({(double)allocated / Packets:F2} per packet); windows: {string.Join(", ", windows)}");
@@ -57,6 +60,12 @@ public class RelayAllocationTests
         {
             for (int i = 0; i < count; i++)
             {
+                // Consecutive sequence numbers and timestamps, so the relay's loss and jitter tracking runs its usual path.
+                sequence++;
+                BinaryPrimitives.WriteUInt16BigEndian(packetA.AsSpan(2), sequence);
+                BinaryPrimitives.WriteUInt16BigEndian(packetB.AsSpan(2), sequence);
+                BinaryPrimitives.WriteUInt32BigEndian(packetA.AsSpan(4), sequence * 160u);
+                BinaryPrimitives.WriteUInt32BigEndian(packetB.AsSpan(4), sequence * 160u);
                 a.SendTo(packetA, SocketFlags.None, toA);
                 // Plain comparisons: no assertion machinery inside the measured loop.
                 if (b.ReceiveFrom(buffer, SocketFlags.None, from) != packetA.Length)

@@ -1,6 +1,8 @@
 using System.Net;
 using ContactCenter.Media.Relay;
+using ContactCenter.Media.Rtcp;
 using ContactCenter.Media.Tests.Fakes;
+using ContactCenter.Sip.Tests.Fakes;
 using Xunit;
 
 namespace ContactCenter.Media.Tests.Relay;
@@ -302,5 +304,101 @@ public class RtpRelaySessionTests
         Assert.False(relay.TryCreateSession(null, out var second));
         Assert.Null(second);
         Assert.Equal(2, relay.Ports.InUse);
+    }
+
+    [Fact]
+    public async Task LossAndJitter_OfEachPeersRtp_AreMeasuredFromTheHeadersPassingThrough()
+    {
+        var time = new FakeTimeProvider();
+        var relay = TestRelay.Create(time: time);
+        await using var session = TestRelay.Session(relay);
+        using var a = new FakePhone();
+        using var b = new FakePhone();
+        session.SetRemote(RtpRelayLeg.A, a.RtpEndPoint, null);
+        session.SetRemote(RtpRelayLeg.B, b.RtpEndPoint, null);
+        var start = time.GetUtcNow();
+
+        // A sends 100 packets at 20 ms intervals (timestamps 160 apart) but 10–14 and 50 never leave it, and packet 60
+        // arrives 10 ms late. B sends all of its 100 packets on time. Each packet is received before the clock moves,
+        // so the relay sees it at exactly the time set.
+        for (ushort seq = 1; seq <= 100; seq++)
+        {
+            time.SetUtcNow(start + TimeSpan.FromMilliseconds(seq * 20));
+            b.SendRtp(session.LocalRtp(RtpRelayLeg.B), FakePhone.RtpPacket(seq, SsrcB));
+            Assert.Equal(seq, FakePhone.Sequence(a.ReceiveRtp().Packet));
+            if (seq == 60)
+            {
+                time.Advance(TimeSpan.FromMilliseconds(10));
+            }
+
+            if (seq is not ((>= 10 and <= 14) or 50))
+            {
+                a.SendRtp(session.LocalRtp(RtpRelayLeg.A), FakePhone.RtpPacket(seq, SsrcA));
+                Assert.Equal(seq, FakePhone.Sequence(b.ReceiveRtp().Packet));
+            }
+        }
+
+        var fromA = session.GetStatistics(RtpRelayLeg.A).Quality;
+        var fromB = session.GetStatistics(RtpRelayLeg.B).Quality;
+
+        // RFC 3550 A.1 counts from the second packet (the first opens probation): 2..100 expected, 6 of them lost.
+        Assert.Equal((SsrcA, 99L, 93L, 6L), (fromA.Reception.Ssrc!.Value, fromA.Reception.Expected, fromA.Reception.Packets, fromA.Reception.Lost));
+        // The late packet: |D| = 10 ms, J = 10/16 = 0.625 ms; the next one is 10 ms early, J = 0.625 + 9.375/16 ms; then J decays.
+        Assert.Equal(1.2109375, fromA.Reception.MaxJitterMilliseconds, 1e-9);
+        Assert.InRange(fromA.Reception.JitterMilliseconds, 0, 1.2109375 * Math.Pow(15.0 / 16, 30));
+        Assert.NotNull(fromA.Quality);
+        Assert.Equal(100.0 * 6 / 99, fromA.Quality.Value.LossPercent, 1e-9);
+        Assert.Null(fromA.Quality.Value.RoundTripMilliseconds);
+
+        Assert.Equal((99L, 99L, 0L, 0.0), (fromB.Reception.Expected, fromB.Reception.Packets, fromB.Reception.Lost, fromB.Reception.MaxJitterMilliseconds));
+        Assert.True(fromB.Quality!.Value.Mos > fromA.Quality.Value.Mos);
+        Assert.InRange(fromB.Quality.Value.Mos, 4.3, 4.5);
+    }
+
+    [Fact]
+    public async Task RoundTrip_BetweenTheRelayAndEachPeer_IsMeasuredFromTheSenderReportsAndReportBlocksPassingThrough()
+    {
+        var time = new FakeTimeProvider();
+        var relay = TestRelay.Create(time: time);
+        await using var session = TestRelay.Session(relay);
+        using var a = new FakePhone();
+        using var b = new FakePhone();
+        session.SetRemote(RtpRelayLeg.A, a.RtpEndPoint, a.RtcpEndPoint);
+        session.SetRemote(RtpRelayLeg.B, b.RtpEndPoint, b.RtcpEndPoint);
+        var buffer = new byte[256];
+
+        // A's SR passes the relay towards B; B echoes it 300 ms later after holding it 125 ms (DLSR 0x2000/65536 s):
+        // the relay<->B round trip is 175 ms.
+        var srA = new NtpTimestamp(0x0000_B705_2000_0000);
+        a.SendRtcp(session.LocalRtcp(RtpRelayLeg.A), Compound(SsrcA, srA, null));
+        Assert.Equal(RtcpReadStatus.Ok, RtcpCompoundReader.TryCreate(b.ReceiveRtcp().Packet, out _));
+        time.Advance(TimeSpan.FromMilliseconds(300));
+        b.SendRtcp(session.LocalRtcp(RtpRelayLeg.B), Compound(SsrcB, null, new RtcpReportBlock(SsrcA, 0, 0, 1, 0, srA.Middle32, 0x2000)));
+        a.ReceiveRtcp();
+
+        // B's SR, then A's report echoing it 40 ms later with 10 ms of hold: 30 ms to A. A block with an LSR the relay
+        // never saw pass gives nothing.
+        var srB = new NtpTimestamp(0x0000_C000_0000_0000);
+        b.SendRtcp(session.LocalRtcp(RtpRelayLeg.B), Compound(SsrcB, srB, null));
+        a.ReceiveRtcp();
+        time.Advance(TimeSpan.FromMilliseconds(40));
+        a.SendRtcp(session.LocalRtcp(RtpRelayLeg.A), Compound(SsrcA, null, new RtcpReportBlock(SsrcB, 0, 0, 1, 0, srB.Middle32, NtpTimestamp.ToShortFormat(TimeSpan.FromMilliseconds(10)))));
+        b.ReceiveRtcp();
+        a.SendRtcp(session.LocalRtcp(RtpRelayLeg.A), Compound(SsrcA, null, new RtcpReportBlock(SsrcB, 0, 0, 1, 0, 0x1234_5678, 0)));
+        b.ReceiveRtcp();
+
+        var legA = session.GetStatistics(RtpRelayLeg.A).Quality;
+        var legB = session.GetStatistics(RtpRelayLeg.B).Quality;
+        Assert.Equal(TimeSpan.FromMilliseconds(175), legB.LastRoundTrip);
+        Assert.Equal(TimeSpan.FromMilliseconds(175), legB.MeanRoundTrip);
+        Assert.InRange(legA.LastRoundTrip!.Value.TotalMilliseconds, 29.99, 30.01);
+        Assert.Null(legA.Quality);
+
+        byte[] Compound(uint ssrc, NtpTimestamp? senderReport, RtcpReportBlock? block)
+        {
+            var info = senderReport is { } ntp ? new RtcpSenderInfo(ntp, 0, 0, 0) : (RtcpSenderInfo?)null;
+            int length = RtcpCompoundWriter.Write(buffer, ssrc, info, block is { } b ? [b] : [], "phone@test"u8);
+            return buffer[..length];
+        }
     }
 }

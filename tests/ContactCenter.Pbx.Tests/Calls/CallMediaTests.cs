@@ -90,6 +90,41 @@ public class CallMediaTests
     }
 
     [Fact]
+    public async Task TheRecord_CarriesTheQualityTheRelayMeasuredOfEachSide()
+    {
+        await using var h = await CallHarness.StartAsync();
+        var (alice, bob) = await CallSetupTests.Connect(h);
+        var relayForAlice = Endpoint(alice.RemoteSdp!);
+        var relayForBob = Endpoint(bob.RemoteSdp!);
+
+        // 20 ms apart on the call's clock; three of Alice's packets never reach the relay.
+        for (ushort sequence = 1; sequence <= 40; sequence++)
+        {
+            h.Advance(TimeSpan.FromMilliseconds(20));
+            if (sequence is not (20 or 21 or 22))
+            {
+                h.Alice.Media.SendRtp(relayForAlice.Rtp, MediaPhone.RtpPacket(sequence, 0xA11CE, payloadType: 8));
+                h.Bob.Media.ReceiveRtp();
+            }
+            h.Bob.Media.SendRtp(relayForBob.Rtp, MediaPhone.RtpPacket(sequence, 0xB0B, payloadType: 8));
+            h.Alice.Media.ReceiveRtp();
+        }
+
+        await h.HangUpAsync(alice, bob);
+        var record = h.Record(alice.CallId);
+        var caller = Assert.NotNull(record.CallerQuality);
+        var callee = Assert.NotNull(record.CalleeQuality);
+        // RFC 3550 A.1: counted from the second packet, so 39 expected of each side.
+        Assert.Equal(100.0 * 3 / 39, caller.LossPercent, 1e-9);
+        Assert.Equal((0.0, 0.0), (callee.LossPercent, callee.JitterMilliseconds));
+        Assert.Equal(0.0, caller.JitterMilliseconds);
+        Assert.Null(caller.RoundTripMilliseconds);
+        Assert.InRange(callee.Mos, 4.3, 4.5);
+        Assert.True(caller.Mos < callee.Mos - 0.2, $"caller MOS {caller.Mos} vs callee {callee.Mos}");
+        h.AssertNothingLeaked();
+    }
+
+    [Fact]
     public async Task NoMediaForTheTimeout_WhileAnswered_HangsUpBothLegs_AndIsRecordedAsFailed()
     {
         await using var h = await CallHarness.StartAsync(noMediaTimeout: TimeSpan.FromSeconds(20));
@@ -100,6 +135,8 @@ public class CallMediaTests
         await h.HungUpByTheApplianceAsync(alice, bob);
         var record = h.AssertRecord(alice.CallId, CallStatus.Failed, HangupParty.System, "no media");
         Assert.Equal(TimeSpan.FromSeconds(20), record.TalkTime);
+        Assert.Null(record.CallerQuality);
+        Assert.Null(record.CalleeQuality);
         h.AssertNothingLeaked();
     }
 
