@@ -4,9 +4,11 @@ using ContactCenter.Data;
 using ContactCenter.Data.Snapshots;
 using ContactCenter.Firmware.CommandLine;
 using ContactCenter.Firmware.Pbx;
+using ContactCenter.Firmware.Prompts;
 using ContactCenter.Firmware.Sip;
 using ContactCenter.Firmware.Storage;
 using ContactCenter.Data.Repositories;
+using ContactCenter.Media.Prompts;
 using ContactCenter.Media.Relay;
 using ContactCenter.Pbx.Calls;
 using ContactCenter.Pbx.Registrar;
@@ -102,6 +104,7 @@ internal static class ApplianceHost
         builder.Services.Configure<HostOptions>(static o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
 
         AddStorage(builder.Services, settings.DataDirectory);
+        AddPrompts(builder.Services, builder.Configuration, settings.DataDirectory);
         AddPbx(builder.Services, builder.Configuration);
         AddCalls(builder.Services, builder.Configuration, settings);
         AddSip(builder.Services, builder.Configuration);
@@ -115,6 +118,30 @@ internal static class ApplianceHost
             dataDirectory, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<ExtensionDirectory>();
         services.AddHostedService<StorageHostedService>();
+    }
+
+    // Voice prompts: the generated defaults beside the executable, the administrator's recordings in DATA/prompts.
+    private static void AddPrompts(IServiceCollection services, ConfigurationManager configuration, string dataDirectory)
+    {
+        // Read when the catalogue is first needed (at start), so a bad value is a start failure with its reason.
+        services.AddSingleton(sp => new PromptCatalogue(
+            new PromptCatalogueOptions { CustomDirectory = Path.Combine(dataDirectory, "prompts"), DefaultLanguage = PromptLanguageSetting(configuration) },
+            sp.GetRequiredService<ILogger<PromptCatalogue>>()));
+        services.AddHostedService<PromptCheckHostedService>();
+    }
+
+    private static PromptLanguage PromptLanguageSetting(ConfigurationManager configuration)
+    {
+        string? code = configuration["Prompts:Language"];
+        if (code is null)
+        {
+            return PromptLanguage.French;
+        }
+
+        return PromptLanguages.TryParse(code, out var language)
+            ? language
+            : throw new OptionsValidationException("Prompts:Language", typeof(PromptCatalogueOptions),
+                [$"Prompts:Language: '{code}' is not a prompt language (fr or en)"]);
     }
 
     // After storage (the registrar reloads persisted bindings), before SIP (no request arrives before it is ready).

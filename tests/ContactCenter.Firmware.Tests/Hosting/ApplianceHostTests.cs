@@ -2,6 +2,7 @@ using System.Net;
 using ContactCenter.Firmware.CommandLine;
 using ContactCenter.Firmware.Hosting;
 using ContactCenter.Firmware.Sip;
+using ContactCenter.Media.Prompts;
 using ContactCenter.Sip.Transport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,6 +59,48 @@ public sealed class ApplianceHostTests : IDisposable
         Assert.Same(TimeProvider.System, host.Services.GetRequiredService<TimeProvider>());
         Assert.NotNull(host.Services.GetRequiredService<SipReceiveHandler>());
         Assert.Contains(host.Services.GetServices<IHostedService>(), s => s is SipHostedService);
+    }
+
+    [Fact]
+    public void Prompts_AreTheGeneratedOnesBesideTheExecutable_UnlessTheDataDirectoryHoldsARecording()
+    {
+        using var host = Build(new ApplianceSettings());
+        var catalogue = host.Services.GetRequiredService<PromptCatalogue>();
+
+        Assert.Equal(PromptLanguage.French, catalogue.DefaultLanguage);
+        Assert.True(catalogue.TryGetPath(PromptKeys.TestEcho, out var path),
+            "no generated prompts beside the test binaries: install espeak-ng and sox and rebuild");
+        Assert.Equal(Path.Combine(AppContext.BaseDirectory, "prompts", "fr", "test-echo.wav"), path);
+
+        string custom = Path.Combine(_directory, "prompts", "fr", "test-echo.wav");
+        Directory.CreateDirectory(Path.GetDirectoryName(custom)!);
+        File.Copy(path, custom);
+        Assert.True(catalogue.TryGetPath(PromptKeys.TestEcho, out path));
+        Assert.Equal(custom, path);
+        Assert.Contains(host.Services.GetServices<IHostedService>(), s => s.GetType().Name == "PromptCheckHostedService");
+    }
+
+    [Theory]
+    [InlineData("en", true)]
+    [InlineData("fr", true)]
+    [InlineData("EN", false)]
+    [InlineData("de", false)]
+    public void PromptLanguage_ComesFromTheConfigFile(string code, bool valid)
+    {
+        var file = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Prompts:Language"] = code })
+            .Build();
+        using var host = Build(new ApplianceSettings(), file);
+
+        if (valid)
+        {
+            Assert.Equal(code, PromptLanguages.Code(host.Services.GetRequiredService<PromptCatalogue>().DefaultLanguage));
+        }
+        else
+        {
+            var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<PromptCatalogue>());
+            Assert.Contains("(fr or en)", error.Message, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
