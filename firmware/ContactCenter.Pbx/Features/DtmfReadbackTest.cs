@@ -1,27 +1,27 @@
 using System.Text;
 using ContactCenter.Media.Dtmf;
 using ContactCenter.Media.Endpoints;
+using ContactCenter.Media.Prompts;
 using Microsoft.Extensions.Logging;
 
 namespace ContactCenter.Pbx.Features;
 
 /// <summary>
-/// The DTMF read-back test (<c>*45</c>): the caller presses digits and ends them with <c>#</c>; the appliance says "you
-/// pressed" and the digits, then waits for more. A digit pressed while it speaks cuts it short and starts the next
-/// number. Each number heard is logged with how its digits were signalled (RFC 4733, in-band, SIP INFO), which is what
-/// the test is for.
+/// The DTMF read-back test (<c>*45</c>): after saying what it is, the appliance waits for digits ended with <c>#</c>,
+/// says "you pressed" and the digits, then waits for more (a <c>#</c> alone: "no key was pressed"). A digit pressed
+/// while it speaks cuts it short and starts the next number. Each number heard is logged with how its digits were
+/// signalled (RFC 4733, in-band, SIP INFO), which is what the test is for.
 /// </summary>
-internal sealed class DtmfReadbackTest(ITestMedia media, string callId, ILogger logger) : ILocalApplication
+internal sealed class DtmfReadbackTest(PromptVoice voice, string callId, ILogger logger) : ILocalApplication
 {
     public const char EndKey = '#';
 
     public async Task RunAsync(IMediaEndpoint endpoint, CancellationToken cancellationToken)
     {
-        var voice = media.CreateVoice();
         endpoint.Source = voice.Source;
         var number = new StringBuilder();
         var sources = new HashSet<DtmfSource>();
-        Task? speaking = null;
+        Task? speaking = voice.SayAsync([PromptKeys.TestDtmf], cancellationToken);
         while (true)
         {
             var next = endpoint.Digits.ReadAsync(cancellationToken).AsTask();
@@ -43,15 +43,27 @@ internal sealed class DtmfReadbackTest(ITestMedia media, string callId, ILogger 
                 sources.Add(digit.Source);
                 continue;
             }
-            if (number.Length == 0)
+            speaking = voice.SayAsync(Sentence(number), cancellationToken);
+            if (number.Length > 0)
             {
-                continue;
+                FeatureLog.DigitsHeard(logger, callId, number.ToString(), string.Join('+', sources.Order()));
             }
-            var heard = number.ToString();
-            FeatureLog.DigitsHeard(logger, callId, heard, string.Join('+', sources.Order()));
             number.Clear();
             sources.Clear();
-            speaking = voice.SayDigitsAsync(heard, cancellationToken);
         }
+    }
+
+    private static List<string> Sentence(StringBuilder number)
+    {
+        if (number.Length == 0)
+        {
+            return [PromptKeys.TestNoDigits];
+        }
+        var keys = new List<string>(number.Length + 1) { PromptKeys.TestYouPressed };
+        foreach (var chunk in number.GetChunks())
+        {
+            NumberSpeaker.AppendDigits(keys, chunk.Span);
+        }
+        return keys;
     }
 }
