@@ -21,7 +21,8 @@ namespace ContactCenter.Media.Endpoints;
 /// </para>
 /// <para>
 /// The writer patches the header and flushes to the device after each second of audio, so a crash or power cut loses at
-/// most about one second: the file then reads as a valid WAVE file of what was flushed (see <see cref="WavWriter"/>).
+/// most about one second (plus any frames still waiting for a slow disk): the file then reads as a valid WAVE file of
+/// what was flushed (see <see cref="WavWriter"/>).
 /// </para>
 /// <para>
 /// Silence: a frame is silent when its RMS level is under <see cref="RecorderOptions.SilenceThresholdDbfs"/>. When the
