@@ -47,6 +47,7 @@ internal static class ApplianceHost
         }
 
         var host = Build(settings, configFile, LoggingSetup.Create(settings.DataDirectory));
+        string? failure = null;
         try
         {
             var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(LoggingSetup.StartupCategory);
@@ -59,9 +60,8 @@ internal static class ApplianceHost
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                var reason = Describe(ex);
-                FirmwareLog.StartFailed(logger, reason, ex);
-                await stderr.WriteLineAsync($"error: {reason}").ConfigureAwait(false);
+                failure = Describe(ex);
+                FirmwareLog.StartFailed(logger, failure, ex);
                 return StartFailureExitCode;
             }
 
@@ -76,8 +76,13 @@ internal static class ApplianceHost
         }
         finally
         {
-            // Disposing the host disposes the services and then Serilog, which flushes the async file sink.
+            // Disposing the host disposes the services and then Serilog, which flushes the async file sink. Services
+            // that started before the failure (the media clock) log their stop here, so the error line comes after.
             await ((IAsyncDisposable)host).DisposeAsync().ConfigureAwait(false);
+            if (failure is not null)
+            {
+                await stderr.WriteLineAsync($"error: {failure}").ConfigureAwait(false);
+            }
         }
     }
 
