@@ -57,13 +57,13 @@ public sealed partial class MediaEndpoint : IMediaEndpoint
     private int _disposed;
     private volatile bool _stopping;
 
-    internal MediaEndpoint(RtpSocketPair ports, IPAddress advertisedAddress, IMediaClock clock, TimeProvider time, ILogger logger)
+    internal MediaEndpoint(RtpSocketPair ports, IPAddress advertisedAddress, int? telephoneEvent, IMediaClock clock, TimeProvider time, ILogger logger)
     {
         _ports = ports;
         _time = time;
         _logger = logger;
         Id = Interlocked.Increment(ref s_nextId);
-        _local = new SdpLocalMedia(advertisedAddress, ports.RtpPort, ports.RtcpPort);
+        _local = new SdpLocalMedia(advertisedAddress, ports.RtpPort, ports.RtcpPort) { TelephoneEventPayloadType = telephoneEvent };
         _origin = new SdpOrigin(advertisedAddress);
         _rtpLatch = new RtpLatch(ports.Rtp.AddressFamily, RelatchThreshold);
         _rtcpLatch = new RtpLatch(ports.Rtcp.AddressFamily, RelatchThreshold);

@@ -88,6 +88,41 @@ public sealed class MediaEndpointTests : IAsyncDisposable
     }
 
     [Fact]
+    public void TelephoneEventSwitchedOff_OffersAndAnswersCarryNone_SoDigitsCrossInBand()
+    {
+        var factory = new MediaEndpointFactory(_ports, IPAddress.Loopback, _clock, TimeProvider.System, NullLoggerFactory.Instance,
+            new MediaEndpointOptions { TelephoneEvent = false });
+        Assert.True(factory.TryCreate(out var created));
+        _endpoints.Add(created);
+        var a = (MediaEndpoint)created;
+        var b = Create();
+
+        string offer = Encoding.UTF8.GetString(a.CreateOffer());
+        Assert.DoesNotContain("telephone-event", offer, StringComparison.Ordinal);
+        Assert.True(a.TryAnswer(Offer(b.RtpPort, "0 101", "rtpmap:101 telephone-event/8000", "fmtp:101 0-15"), out var answer));
+        Assert.DoesNotContain("telephone-event", Encoding.UTF8.GetString(answer), StringComparison.Ordinal);
+        Assert.True(b.TryAnswer(Offer(a.RtpPort, "0"), out _));
+        Assert.Null(a.Negotiated!.TelephoneEventPayloadType);
+        b.SendDigit('9', 120);
+
+        DtmfDigit digit = default;
+        for (int frame = 0; frame < 30 && !a.Digits.TryRead(out digit); frame++)
+        {
+            Tick(() => a.GetStatistics().PacketsReceived == b.GetStatistics().PacketsSent);
+        }
+
+        Assert.Equal('9', digit.Digit);
+        Assert.Equal(DtmfSource.InBand, digit.Source);
+    }
+
+    [Theory]
+    [InlineData(95)]
+    [InlineData(128)]
+    public void TelephoneEventPayloadType_OutsideTheDynamicRange_IsRefused(int payloadType) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new MediaEndpointFactory(_ports, IPAddress.Loopback, _clock, TimeProvider.System,
+            NullLoggerFactory.Instance, new MediaEndpointOptions { TelephoneEventPayloadType = payloadType }));
+
+    [Fact]
     public void Hold_SendOnlyOffer_StopsOurSending_AndResumeStartsIt()
     {
         using var phone = new FakePhone();
