@@ -76,9 +76,10 @@ public sealed class TestApplicationTests : IAsyncDisposable
     [Fact]
     public async Task Readback_ADigitPressedWhileSpeaking_CutsItShort_AndStartsTheNextNumber()
     {
-        // Long enough that only a digit can end the first sentence before the second is pressed.
-        _prompts.Write("number-1", frames: 250);
-        _prompts.Write("number-2", frames: 250);
+        // 20 s each: long enough that only a digit can end the first sentence before the second is pressed, even on a
+        // loaded machine (the digit cuts it short, so the test never waits that long when it passes).
+        _prompts.Write("number-1", frames: 1000);
+        _prompts.Write("number-2", frames: 1000);
         await StartAsync(FeatureCode.DtmfReadbackTest);
         Press("12#", DtmfSource.TelephoneEvent);
         await _ear.HearsAsync([.. CallerEar.Run(Frames, PromptKeys.TestYouPressed), "number-1"]);
