@@ -3,12 +3,18 @@ using System.Reflection;
 using ContactCenter.Data;
 using ContactCenter.Data.Snapshots;
 using ContactCenter.Firmware.CommandLine;
+using ContactCenter.Firmware.Media;
 using ContactCenter.Firmware.Pbx;
+using ContactCenter.Firmware.Prompts;
 using ContactCenter.Firmware.Sip;
 using ContactCenter.Firmware.Storage;
 using ContactCenter.Data.Repositories;
+using ContactCenter.Media.Clock;
+using ContactCenter.Media.Endpoints;
+using ContactCenter.Media.Prompts;
 using ContactCenter.Media.Relay;
 using ContactCenter.Pbx.Calls;
+using ContactCenter.Pbx.Features;
 using ContactCenter.Pbx.Registrar;
 using ContactCenter.Sip;
 using ContactCenter.Sip.Transport;
@@ -41,6 +47,7 @@ internal static class ApplianceHost
         }
 
         var host = Build(settings, configFile, LoggingSetup.Create(settings.DataDirectory));
+        string? failure = null;
         try
         {
             var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(LoggingSetup.StartupCategory);
@@ -53,9 +60,8 @@ internal static class ApplianceHost
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                var reason = Describe(ex);
-                FirmwareLog.StartFailed(logger, reason, ex);
-                await stderr.WriteLineAsync($"error: {reason}").ConfigureAwait(false);
+                failure = Describe(ex);
+                FirmwareLog.StartFailed(logger, failure, ex);
                 return StartFailureExitCode;
             }
 
@@ -70,8 +76,13 @@ internal static class ApplianceHost
         }
         finally
         {
-            // Disposing the host disposes the services and then Serilog, which flushes the async file sink.
+            // Disposing the host disposes the services and then Serilog, which flushes the async file sink. Services
+            // that started before the failure (the media clock) log their stop here, so the error line comes after.
             await ((IAsyncDisposable)host).DisposeAsync().ConfigureAwait(false);
+            if (failure is not null)
+            {
+                await stderr.WriteLineAsync($"error: {failure}").ConfigureAwait(false);
+            }
         }
     }
 
@@ -102,6 +113,7 @@ internal static class ApplianceHost
         builder.Services.Configure<HostOptions>(static o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
 
         AddStorage(builder.Services, settings.DataDirectory);
+        AddPrompts(builder.Services, builder.Configuration, settings.DataDirectory);
         AddPbx(builder.Services, builder.Configuration);
         AddCalls(builder.Services, builder.Configuration, settings);
         AddSip(builder.Services, builder.Configuration);
@@ -115,6 +127,36 @@ internal static class ApplianceHost
             dataDirectory, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<ExtensionDirectory>();
         services.AddHostedService<StorageHostedService>();
+    }
+
+    // Voice prompts: the generated defaults beside the executable, the administrator's recordings in DATA/prompts.
+    private static void AddPrompts(IServiceCollection services, ConfigurationManager configuration, string dataDirectory)
+    {
+        // Read when the catalogue is first needed (at start), so a bad value is a start failure with its reason.
+        services.AddSingleton(_ => new PromptCatalogueOptions
+        {
+            CustomDirectory = Path.Combine(dataDirectory, "prompts"),
+            DefaultLanguage = PromptLanguageSetting(configuration),
+        });
+        services.AddSingleton(static sp => new PromptCatalogue(
+            sp.GetRequiredService<PromptCatalogueOptions>(), sp.GetRequiredService<ILogger<PromptCatalogue>>()));
+        // One decoded copy of each prompt for every call that plays it; as long as the longest recording allowed.
+        services.AddSingleton(static sp => new AudioClipCache(sp.GetRequiredService<PromptCatalogueOptions>().MaxRecordingDuration));
+        services.AddHostedService<PromptCheckHostedService>();
+    }
+
+    private static PromptLanguage PromptLanguageSetting(ConfigurationManager configuration)
+    {
+        string? code = configuration["Prompts:Language"];
+        if (code is null)
+        {
+            return PromptLanguage.French;
+        }
+
+        return PromptLanguages.TryParse(code, out var language)
+            ? language
+            : throw new OptionsValidationException("Prompts:Language", typeof(PromptCatalogueOptions),
+                [$"Prompts:Language: '{code}' is not a prompt language (fr or en)"]);
     }
 
     // After storage (the registrar reloads persisted bindings), before SIP (no request arrives before it is ready).
@@ -131,12 +173,26 @@ internal static class ApplianceHost
         services.AddHostedService<RegistrarHostedService>();
     }
 
-    // Calls: the media relay over the --rtp-ports range, the batched call-record writer and the B2BUA router.
+    // Calls: the media relay over the --rtp-ports range, the media clock and the appliance's own endpoints on the same
+    // ports, the test extensions, the batched call-record writer and the B2BUA router.
     private static void AddCalls(IServiceCollection services, ConfigurationManager configuration, ApplianceSettings settings)
     {
         services.AddOptions<CallOptions>().Bind(configuration.GetSection(CallOptions.Section));
+        services.AddOptions<MediaEndpointOptions>().Bind(configuration.GetSection(MediaEndpointOptions.Section));
         services.AddSingleton(sp => new RtpRelay(RelayOptions(settings, configuration), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton(static sp => new MediaClock(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<MediaClock>>()));
+        services.AddHostedService<MediaClockHostedService>();
+        // One allocator for the whole range: anchored calls and the appliance's own endpoints never take the same ports.
+        services.AddSingleton<IMediaEndpointFactory>(static sp =>
+        {
+            var relay = sp.GetRequiredService<RtpRelay>();
+            return new MediaEndpointFactory(relay.Ports, MediaAddress.Advertised(relay.BindAddress), sp.GetRequiredService<MediaClock>(),
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<IOptions<MediaEndpointOptions>>().Value);
+        });
+        services.AddSingleton(static sp => new FeatureServices(
+            sp.GetRequiredService<IMediaEndpointFactory>(),
+            new TestApplications(sp.GetRequiredService<PromptCatalogue>(), sp.GetRequiredService<AudioClipCache>(), sp.GetRequiredService<ILoggerFactory>())));
         services.AddSingleton(static sp => new CallRecordWriter(sp.GetRequiredService<ContactCenterDatabase>(),
             sp.GetRequiredService<ILogger<CallRecordWriter>>()));
         services.AddSingleton(static sp => new CallRouter(
@@ -147,7 +203,8 @@ internal static class ApplianceHost
             sp.GetRequiredService<SipRegistrar>(),
             sp.GetRequiredService<ExtensionDirectory>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILoggerFactory>()));
+            sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetRequiredService<FeatureServices>()));
     }
 
     // The relay binds the one listen address when a single one is given (tests, a box with one LAN), else every IPv4 address.

@@ -67,6 +67,16 @@ public static class G711
     /// <returns>The 16-bit linear sample.</returns>
     public static short DecodeALaw(byte code) => ALawTable[code];
 
+    /// <summary>Expands a run of codes into <paramref name="samples"/>, one sample per code (an RTP payload, a WAVE file's data).</summary>
+    internal static void Decode(ReadOnlySpan<byte> codes, G711Law law, Span<short> samples)
+    {
+        var table = law == G711Law.MuLaw ? MuLawTable : ALawTable;
+        for (int i = 0; i < codes.Length; i++)
+        {
+            samples[i] = table[codes[i]];
+        }
+    }
+
     private static short[] BuildTable(Func<byte, short> decode)
     {
         var table = new short[256];

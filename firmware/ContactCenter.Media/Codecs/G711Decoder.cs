@@ -8,21 +8,7 @@ internal sealed class G711Decoder(AudioCodec codec, G711Law law) : IAudioDecoder
     public int Decode(ReadOnlySpan<byte> payload, Span<short> pcm)
     {
         int count = Math.Min(pcm.Length, payload.Length);
-        if (law == G711Law.MuLaw)
-        {
-            for (int i = 0; i < count; i++)
-            {
-                pcm[i] = G711.DecodeMuLaw(payload[i]);
-            }
-        }
-        else
-        {
-            for (int i = 0; i < count; i++)
-            {
-                pcm[i] = G711.DecodeALaw(payload[i]);
-            }
-        }
-
+        G711.Decode(payload[..count], law, pcm);
         return count;
     }
 }

@@ -274,18 +274,10 @@ public static class WavReader
 
                 break;
             case WavEncoding.MuLaw:
-                for (int i = 0; i < samples.Length; i++)
-                {
-                    samples[i] = G711.DecodeMuLaw(data[i]);
-                }
-
+                G711.Decode(data, G711Law.MuLaw, samples);
                 break;
             default:
-                for (int i = 0; i < samples.Length; i++)
-                {
-                    samples[i] = G711.DecodeALaw(data[i]);
-                }
-
+                G711.Decode(data, G711Law.ALaw, samples);
                 break;
         }
     }

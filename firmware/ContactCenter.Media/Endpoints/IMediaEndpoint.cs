@@ -12,7 +12,8 @@ namespace ContactCenter.Media.Endpoints;
 public interface IMediaEndpoint : IAsyncDisposable
 {
     /// <summary>
-    /// Answers an initial or subsequent offer (RFC 3264 §6, §8): picks one audio codec and telephone-event when offered,
+    /// Answers an initial or subsequent offer (RFC 3264 §6, §8): picks one audio codec and telephone-event when offered
+    /// (and not switched off by <see cref="MediaEndpointOptions.TelephoneEvent"/>),
     /// keeps the offer's ptime and direction (a hold offer gets a matching answer), and refuses other streams with port
     /// 0 in the answer.
     /// </summary>
@@ -21,7 +22,10 @@ public interface IMediaEndpoint : IAsyncDisposable
     /// <returns>False when no stream of the offer can be accepted (answer 488); nothing changes then.</returns>
     bool TryAnswer(ReadOnlySpan<byte> offer, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out byte[]? answer);
 
-    /// <summary>Makes an offer of every supported codec plus telephone-event (RFC 3264 §5), for calls the appliance places.</summary>
+    /// <summary>
+    /// Makes an offer of every supported codec plus telephone-event unless <see cref="MediaEndpointOptions.TelephoneEvent"/>
+    /// is off (RFC 3264 §5), for calls the appliance places and offerless INVITEs.
+    /// </summary>
     /// <returns>The SDP body.</returns>
     byte[] CreateOffer();
 

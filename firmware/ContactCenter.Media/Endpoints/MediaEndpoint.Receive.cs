@@ -22,6 +22,8 @@ public sealed partial class MediaEndpoint
     private uint _lastSenderReport;
     private long _lastSenderReportArrival;
 
+    private static readonly TimeSpan FaultPause = TimeSpan.FromMilliseconds(100);
+
     private async Task ReceiveLoopAsync(Socket socket, string name)
     {
         // As the relay does (RelayStream): one pooled buffer per socket for the endpoint's life, ReceiveFromAsync into a
@@ -47,10 +49,17 @@ public sealed partial class MediaEndpoint
                 {
                     break;
                 }
-                catch (SocketException e) when (e.SocketErrorCode is SocketError.ConnectionReset or SocketError.MessageSize
-                    or SocketError.HostUnreachable or SocketError.NetworkUnreachable or SocketError.ConnectionRefused)
+                catch (SocketException e) when (e.SocketErrorCode == SocketError.MessageSize || RtpSocketErrors.IsTransient(e.SocketErrorCode))
                 {
-                    // ICMP errors for an earlier send, or an oversize datagram: the socket is fine.
+                    // An oversize datagram, or an ICMP error for an earlier send: the socket is fine.
+                    continue;
+                }
+                catch (Exception e)
+                {
+                    // Anything else must not end the loop silently (the endpoint would go deaf for the rest of the call):
+                    // log it, and pause so that a persistent fault does not spin a core. Dispose ends the loop above.
+                    MediaEndpointLog.ReceiveFailed(_logger, e, Id, name);
+                    await Task.Delay(FaultPause, _time).ConfigureAwait(false);
                     continue;
                 }
 
@@ -159,17 +168,13 @@ public sealed partial class MediaEndpoint
 
     private bool Latch(RtpLatch latch, SocketAddress source, string stream)
     {
-        if (!latch.Accept(source, out var latched))
+        var outcome = latch.Accept(source, mayLatch: true, out var latched, out _);
+        if (outcome == RtpLatchOutcome.Latched)
         {
-            return false;
+            MediaEndpointLog.Latched(_logger, Id, stream, latched!.EndPoint);
         }
 
-        if (latched is not null)
-        {
-            MediaEndpointLog.Latched(_logger, Id, stream, latched);
-        }
-
-        return true;
+        return outcome != RtpLatchOutcome.Rejected;
     }
 
     /// <summary>The Receive phase: one frame out of the jitter buffer, decoded or concealed, to the detector and the sink.</summary>

@@ -83,7 +83,7 @@ public sealed partial class MediaEndpoint
         }
     }
 
-    private void SendEvent(MediaEndpointStream stream, RtpLatch.Target destination, int step)
+    private void SendEvent(MediaEndpointStream stream, RtpLatchTarget destination, int step)
     {
         FlushAudio(stream, destination);
         if (_eventSender.TryWriteNext(_sendBuffer.AsSpan(RtpHeader.FixedHeaderSize), out int length, out bool marker))
@@ -102,7 +102,7 @@ public sealed partial class MediaEndpoint
         _packetizer.AdvanceTimestamp(step);
     }
 
-    private void SendAudio(MediaEndpointStream stream, RtpLatch.Target destination, int step)
+    private void SendAudio(MediaEndpointStream stream, RtpLatchTarget destination, int step)
     {
         int sampleRate = stream.Codec.SampleRate;
         var pcm = _sentPcm.AsSpan(0, MediaFrame.Samples(sampleRate));
@@ -137,7 +137,7 @@ public sealed partial class MediaEndpoint
     }
 
     /// <summary>Sends the frames gathered so far as one packet stamped with the first one's time, then moves time on.</summary>
-    private void FlushAudio(MediaEndpointStream stream, RtpLatch.Target destination)
+    private void FlushAudio(MediaEndpointStream stream, RtpLatchTarget destination)
     {
         if (_framesInPacket == 0)
         {
@@ -158,7 +158,7 @@ public sealed partial class MediaEndpoint
         _silent = true;
     }
 
-    private void Send(ReadOnlySpan<byte> packet, RtpLatch.Target destination)
+    private void Send(ReadOnlySpan<byte> packet, RtpLatchTarget destination)
     {
         try
         {

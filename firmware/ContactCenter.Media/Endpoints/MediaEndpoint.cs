@@ -31,6 +31,9 @@ public sealed partial class MediaEndpoint : IMediaEndpoint
     public const int DigitCapacity = 64;
 
     private const int MaxDatagram = 1500;
+
+    /// <summary>Consecutive packets a new source must send to take over a latched stream (<see cref="RtpLatch"/>).</summary>
+    private const int RelatchThreshold = 4;
     private static long s_nextId;
 
     private readonly RtpSocketPair _ports;
@@ -54,16 +57,16 @@ public sealed partial class MediaEndpoint : IMediaEndpoint
     private int _disposed;
     private volatile bool _stopping;
 
-    internal MediaEndpoint(RtpSocketPair ports, IPAddress advertisedAddress, IMediaClock clock, TimeProvider time, ILogger logger)
+    internal MediaEndpoint(RtpSocketPair ports, IPAddress advertisedAddress, int? telephoneEvent, IMediaClock clock, TimeProvider time, ILogger logger)
     {
         _ports = ports;
         _time = time;
         _logger = logger;
         Id = Interlocked.Increment(ref s_nextId);
-        _local = new SdpLocalMedia(advertisedAddress, ports.RtpPort, ports.RtcpPort);
+        _local = new SdpLocalMedia(advertisedAddress, ports.RtpPort, ports.RtcpPort) { TelephoneEventPayloadType = telephoneEvent };
         _origin = new SdpOrigin(advertisedAddress);
-        _rtpLatch = new RtpLatch(ports.Rtp.AddressFamily);
-        _rtcpLatch = new RtpLatch(ports.Rtcp.AddressFamily);
+        _rtpLatch = new RtpLatch(ports.Rtp.AddressFamily, RelatchThreshold);
+        _rtcpLatch = new RtpLatch(ports.Rtcp.AddressFamily, RelatchThreshold);
         _reception = new RtpReceiveStatistics(time.TimestampFrequency);
         _packetizer = RtpPacketizer.CreateRandom();
         _cname = Encoding.UTF8.GetBytes($"endpoint{Id}@{advertisedAddress}");

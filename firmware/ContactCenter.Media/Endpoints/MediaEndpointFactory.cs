@@ -15,10 +15,13 @@ namespace ContactCenter.Media.Endpoints;
 /// <param name="clock">The media clock that drives every endpoint.</param>
 /// <param name="time">The time source for RTCP and statistics.</param>
 /// <param name="loggerFactory">The logger factory.</param>
+/// <param name="options">What the endpoints offer and accept (defaults when null); validated here.</param>
 public sealed class MediaEndpointFactory(
-    RtpPortAllocator ports, IPAddress advertisedAddress, IMediaClock clock, TimeProvider time, ILoggerFactory loggerFactory) : IMediaEndpointFactory
+    RtpPortAllocator ports, IPAddress advertisedAddress, IMediaClock clock, TimeProvider time, ILoggerFactory loggerFactory,
+    MediaEndpointOptions? options = null) : IMediaEndpointFactory
 {
     private readonly ILogger _logger = (loggerFactory ?? throw new ArgumentNullException(nameof(loggerFactory))).CreateLogger<MediaEndpoint>();
+    private readonly int? _telephoneEvent = Validated(options ?? new MediaEndpointOptions()).OfferedTelephoneEvent;
 
     /// <inheritdoc/>
     public bool TryCreate([NotNullWhen(true)] out IMediaEndpoint? endpoint)
@@ -29,7 +32,13 @@ public sealed class MediaEndpointFactory(
             return false;
         }
 
-        endpoint = new MediaEndpoint(pair, advertisedAddress, clock, time, _logger);
+        endpoint = new MediaEndpoint(pair, advertisedAddress, _telephoneEvent, clock, time, _logger);
         return true;
+    }
+
+    private static MediaEndpointOptions Validated(MediaEndpointOptions options)
+    {
+        options.Validate();
+        return options;
     }
 }

@@ -68,7 +68,7 @@ public sealed class MusicOnHoldLibrary
         var loaded = await _clips.LoadAsync(key);
         if (loaded.Clip is null)
         {
-            EndpointsLog.HoldMusicUnplayable(_logger, key, loaded.Status);
+            SourcesAndSinksLog.HoldMusicUnplayable(_logger, key, loaded.Status);
             return await JoinAsync(null);
         }
 

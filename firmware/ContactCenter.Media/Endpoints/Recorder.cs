@@ -21,7 +21,8 @@ namespace ContactCenter.Media.Endpoints;
 /// </para>
 /// <para>
 /// The writer patches the header and flushes to the device after each second of audio, so a crash or power cut loses at
-/// most about one second: the file then reads as a valid WAVE file of what was flushed (see <see cref="WavWriter"/>).
+/// most about one second (plus any frames still waiting for a slow disk): the file then reads as a valid WAVE file of
+/// what was flushed (see <see cref="WavWriter"/>).
 /// </para>
 /// <para>
 /// Silence: a frame is silent when its RMS level is under <see cref="RecorderOptions.SilenceThresholdDbfs"/>. When the
@@ -265,7 +266,7 @@ public sealed class Recorder : IAudioSink, IAsyncDisposable
                 // The buffered tail could not be written either; the handle is closed and the first failure is reported.
             }
 
-            EndpointsLog.RecordingFailed(_logger, e, _path, duration);
+            SourcesAndSinksLog.RecordingFailed(_logger, e, _path, duration);
             return Result(RecordingEndReason.Failed, duration, e);
         }
     }
@@ -275,7 +276,7 @@ public sealed class Recorder : IAudioSink, IAsyncDisposable
         long dropped = Interlocked.Read(ref _droppedFrames);
         if (dropped > 0)
         {
-            EndpointsLog.RecordingDroppedFrames(_logger, _path, dropped);
+            SourcesAndSinksLog.RecordingDroppedFrames(_logger, _path, dropped);
         }
 
         return new RecordingResult(reason, duration, dropped, error);

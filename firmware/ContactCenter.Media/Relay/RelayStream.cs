@@ -2,30 +2,25 @@ using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 using ContactCenter.Media.Rtp;
+using ContactCenter.Media.Sdp;
 using Microsoft.Extensions.Logging;
 
 namespace ContactCenter.Media.Relay;
 
 /// <summary>
-/// One socket of one leg (RTP or RTCP) with its receive loop, latch state and counters. The loop is the only writer of
-/// the latch candidate and the counters; <see cref="SetDeclared"/> (the call's actor) and the loop publish
-/// <see cref="RelayTarget"/> objects by reference swap.
+/// One socket of one leg (RTP or RTCP) with its receive loop, its <see cref="RtpLatch"/> and counters. The loop is the
+/// only writer of the counters; <see cref="SetDeclared"/> comes from the call's actor.
 /// </summary>
 internal sealed class RelayStream
 {
     private readonly RtpRelaySession _session;
     private readonly bool _isRtcp;
     private readonly int _maxPacketSize;
-    private readonly int _relatchThreshold;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly IPEndPoint _template;
-    private readonly SocketAddress _candidate;
+    private readonly RtpLatch _latch;
     private readonly RelayLegQuality _quality;
     private RelayStream _peer = null!;
-    private RelayTarget? _target;
-    private RelayTarget? _declared;
-    private int _candidateCount;
     private long _packets;
     private long _bytes;
     private long _relayed;
@@ -43,11 +38,9 @@ internal sealed class RelayStream
         Socket = socket;
         _isRtcp = isRtcp;
         _maxPacketSize = options.MaxPacketSize;
-        _relatchThreshold = options.RelatchThreshold;
         _time = time;
         _logger = logger;
-        _template = socket.AddressFamily == AddressFamily.InterNetworkV6 ? new IPEndPoint(IPAddress.IPv6Any, 0) : new IPEndPoint(IPAddress.Any, 0);
-        _candidate = new SocketAddress(socket.AddressFamily);
+        _latch = new RtpLatch(socket.AddressFamily, options.RelatchThreshold);
     }
 
     public RtpRelayLeg Leg { get; }
@@ -70,16 +63,14 @@ internal sealed class RelayStream
     }
 
     /// <summary>
-    /// Sets the address the SDP declared. The latch survives when the declaration is unchanged (a re-INVITE that only
-    /// changes direction must not forget the NAT mapping); a new address starts over; an unspecified one (hold,
+    /// Sets the address the SDP declared (<see cref="RtpLatch.SetDeclared"/>); an unspecified one (hold,
     /// <c>c=0.0.0.0</c>) clears the destination until the peer sends again.
     /// </summary>
     public void SetDeclared(IPEndPoint? endPoint)
     {
-        if (endPoint is null || endPoint.Address.Equals(IPAddress.Any) || endPoint.Address.Equals(IPAddress.IPv6Any) || endPoint.Port == 0)
+        if (endPoint is null || SdpGrammar.IsHoldAddress(endPoint.Address) || endPoint.Port == 0)
         {
-            Volatile.Write(ref _declared, null);
-            Volatile.Write(ref _target, null);
+            _latch.SetDeclared(null);
             RelayLog.RemoteSet(_logger, _session.Id, Leg, Name, null);
             return;
         }
@@ -89,16 +80,10 @@ internal sealed class RelayStream
             throw new ArgumentException($"The remote {endPoint} is not of the relay's address family {Socket.AddressFamily}.", nameof(endPoint));
         }
 
-        var previous = Volatile.Read(ref _declared);
-        if (previous is not null && previous.EndPoint.Equals(endPoint) && Volatile.Read(ref _target) is not null)
+        if (_latch.SetDeclared(endPoint))
         {
-            return;
+            RelayLog.RemoteSet(_logger, _session.Id, Leg, Name, endPoint);
         }
-
-        var declared = RelayTarget.Declared(endPoint);
-        Volatile.Write(ref _declared, declared);
-        Volatile.Write(ref _target, declared);
-        RelayLog.RemoteSet(_logger, _session.Id, Leg, Name, endPoint);
     }
 
     public RtpStreamStatistics GetStatistics()
@@ -112,7 +97,7 @@ internal sealed class RelayStream
             Interlocked.Read(ref _foreign),
             Interlocked.Read(ref _undeliverable),
             Interlocked.Read(ref _latches),
-            Volatile.Read(ref _target)?.EndPoint,
+            _latch.Current?.EndPoint,
             last == 0 ? null : _time.GetUtcNow() - _time.GetElapsedTime(last));
     }
 
@@ -146,7 +131,7 @@ internal sealed class RelayStream
                     Interlocked.Increment(ref _invalid);
                     continue;
                 }
-                catch (SocketException e) when (IsTransient(e.SocketErrorCode))
+                catch (SocketException e) when (RtpSocketErrors.IsTransient(e.SocketErrorCode))
                 {
                     // ICMP errors for an earlier send (a phone that went away): the socket is fine.
                     continue;
@@ -190,17 +175,7 @@ internal sealed class RelayStream
             return;
         }
 
-        var target = Volatile.Read(ref _target);
-        if (target is not null && target.Address.Equals(source))
-        {
-            _candidateCount = 0;
-            if (!target.Latched)
-            {
-                // The peer sends from where its SDP said: confirm, so that a stray source now needs the full threshold.
-                Latch(target, source);
-            }
-        }
-        else if (!ShouldLatch(kind, target, source) || !Latch(target, source))
+        if (!Latch(kind, source))
         {
             Interlocked.Increment(ref _foreign);
             return;
@@ -219,7 +194,7 @@ internal sealed class RelayStream
             _quality.OnRtcp(datagram, arrival, _peer._quality);
         }
 
-        var destination = Volatile.Read(ref _peer._target);
+        var destination = _peer._latch.Current;
         if (destination is null)
         {
             Interlocked.Increment(ref _undeliverable);
@@ -240,70 +215,24 @@ internal sealed class RelayStream
     }
 
     /// <summary>
-    /// The latching rule (RFC 4961 symmetric RTP, as deployed for phones behind NAT):
-    /// <list type="number">
-    /// <item>Nothing latched yet (only the SDP address, or nothing): the first valid packet latches its source.</item>
-    /// <item>A packet from exactly the SDP-declared address re-latches at once: signalling is authenticated, so the
-    /// declared address wins over whatever stray packet arrived first.</item>
-    /// <item>Otherwise a new source must send <see cref="RtpRelayOptions.RelatchThreshold"/> consecutive valid packets
-    /// with none from the current source in between; a single stray packet (or a stream interleaved with the real
-    /// phone's) never takes the call over. Until then its packets are dropped and counted as foreign.</item>
-    /// </list>
-    /// On an RTP socket only RTP packets latch (not muxed RTCP). SSRC is never looked at: phones change it on
-    /// re-INVITE, transfer and codec switch.
+    /// Applies the latching rule (<see cref="RtpLatch"/>) with the relay's counters and log. On an RTP socket only RTP
+    /// packets move the latch, not muxed RTCP.
     /// </summary>
-    private bool ShouldLatch(RtpPacketKind kind, RelayTarget? target, SocketAddress source)
+    private bool Latch(RtpPacketKind kind, SocketAddress source)
     {
-        if (!_isRtcp && kind != RtpPacketKind.Rtp)
+        switch (_latch.Accept(source, mayLatch: _isRtcp || kind == RtpPacketKind.Rtp, out var latched, out var replaced))
         {
-            return false;
+            case RtpLatchOutcome.Rejected:
+                return false;
+            case RtpLatchOutcome.Confirmed:
+                Interlocked.Increment(ref _latches);
+                return true;
+            case RtpLatchOutcome.Latched:
+                Interlocked.Increment(ref _latches);
+                RelayLog.Latched(_logger, _session.Id, Leg, Name, latched!.EndPoint, replaced?.EndPoint);
+                return true;
+            default:
+                return true;
         }
-
-        if (target is null || !target.Latched)
-        {
-            return true;
-        }
-
-        var declared = Volatile.Read(ref _declared);
-        if (declared is not null && declared.Address.Equals(source))
-        {
-            return true;
-        }
-
-        if (_candidateCount > 0 && _candidate.Equals(source))
-        {
-            _candidateCount++;
-        }
-        else
-        {
-            _candidate.Size = source.Size;
-            source.Buffer.Span[..source.Size].CopyTo(_candidate.Buffer.Span);
-            _candidateCount = 1;
-        }
-
-        return _candidateCount >= _relatchThreshold;
     }
-
-    private bool Latch(RelayTarget? current, SocketAddress source)
-    {
-        var learnt = RelayTarget.Learnt(source, _template);
-        // Loses to a concurrent SetDeclared: the next packet is judged against the new declaration.
-        if (Interlocked.CompareExchange(ref _target, learnt, current) != current)
-        {
-            return false;
-        }
-
-        _candidateCount = 0;
-        Interlocked.Increment(ref _latches);
-        if (current is null || !current.Address.Equals(source))
-        {
-            RelayLog.Latched(_logger, _session.Id, Leg, Name, learnt.EndPoint, current?.EndPoint);
-        }
-
-        return true;
-    }
-
-    private static bool IsTransient(SocketError error) =>
-        error is SocketError.ConnectionReset or SocketError.ConnectionRefused or SocketError.HostUnreachable
-            or SocketError.NetworkUnreachable or SocketError.TimedOut or SocketError.HostDown;
 }

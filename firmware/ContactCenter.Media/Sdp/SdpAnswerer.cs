@@ -13,7 +13,8 @@ namespace ContactCenter.Media.Sdp;
 /// <item>Codec: the first format of the offer's list that we support, since the list is in the offerer's order of
 /// preference (RFC 3264 §6.1); static payload types are known without rtpmap (RFC 3551 table 4), dynamic ones by their
 /// rtpmap name (case-insensitive) and clock rate; the offer's payload type number is kept.</item>
-/// <item>telephone-event/8000: accepted with the offered payload type; the answer lists the DTMF events both sides
+/// <item>telephone-event/8000: accepted with the offered payload type, unless the endpoint takes none
+/// (<see cref="SdpLocalMedia.TelephoneEventPayloadType"/> null: it is then left out of the answer, RFC 3264 §6.1); the answer lists the DTMF events both sides
 /// support (the intersection with 0–15; RFC 4733 §2.5.1.3 makes 0–15 the default when the offer has no fmtp). Not
 /// accepted when the intersection is empty.</item>
 /// <item>ptime: we answer <c>a=ptime:20</c>, what we want to receive (RFC 3264 §6.1). We send the offer's ptime when it is
@@ -114,7 +115,7 @@ public static class SdpAnswerer
             {
                 (codec, payloadType) = (found, type);
             }
-            else if (telephoneEvent is null && IsTelephoneEvent(offered, type)
+            else if (telephoneEvent is null && local.TelephoneEventPayloadType is not null && IsTelephoneEvent(offered, type)
                 && SdpTelephoneEvents.ParseDtmf(offered.Fmtps.GetValueOrDefault(type)) != 0)
             {
                 telephoneEvent = type;
@@ -136,7 +137,7 @@ public static class SdpAnswerer
     /// </summary>
     internal static SdpNegotiatedAudio Outcome(SdpMediaDescription peerMedia, IPAddress address, AudioCodec codec, int payloadType, int? telephoneEvent, SdpDirection local)
     {
-        bool holdAddress = address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any);
+        bool holdAddress = SdpGrammar.IsHoldAddress(address);
         var peer = holdAddress ? SdpDirections.From(peerMedia.Direction.Sends(), receives: false) : peerMedia.Direction;
         IPEndPoint? rtp = holdAddress ? null : new IPEndPoint(address, peerMedia.Port);
         return new SdpNegotiatedAudio(

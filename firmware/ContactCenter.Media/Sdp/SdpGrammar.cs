@@ -29,6 +29,12 @@ internal static class SdpGrammar
         return address.Length > 0;
     }
 
+    /// <summary>
+    /// A connection address of <c>0.0.0.0</c> (or <c>::</c>): the RFC 2543 way of putting a stream on hold, "do not send
+    /// to me" (RFC 3264 §8.4).
+    /// </summary>
+    public static bool IsHoldAddress(IPAddress address) => address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any);
+
     /// <summary><c>m=&lt;media&gt; &lt;port&gt;[/&lt;count&gt;] &lt;proto&gt; &lt;fmt&gt; …</c>.</summary>
     public static bool TryParseMedia(string value, out string media, out int port, out string protoAndFormats)
     {

@@ -15,8 +15,11 @@ public sealed record SdpLocalMedia(IPAddress Address, int RtpPort, int RtcpPort)
     /// <summary>The codecs to offer and accept, in our order of preference for offers.</summary>
     public IReadOnlyList<AudioCodec> Codecs { get; init; } = SupportedAudioCodecs.All;
 
-    /// <summary>The payload type of telephone-event in our offers.</summary>
-    public int TelephoneEventPayloadType { get; init; } = DefaultTelephoneEventPayloadType;
+    /// <summary>
+    /// The payload type of telephone-event in our offers; null when the endpoint neither offers nor accepts
+    /// telephone-event (RFC 4733), so that the far end must send its digits as in-band tones.
+    /// </summary>
+    public int? TelephoneEventPayloadType { get; init; } = DefaultTelephoneEventPayloadType;
 
     /// <summary>
     /// What this endpoint is willing to do: <see cref="SdpDirection.SendRecv"/> normally, <see cref="SdpDirection.SendOnly"/>

@@ -224,7 +224,7 @@ public sealed class SdpMessage
             rtcp = new IPEndPoint(rtcpAddress is not null && IPAddress.TryParse(rtcpAddress, out var rtcpIp) ? rtcpIp : ip, rtcpPort);
         }
 
-        bool hold = ip.Equals(IPAddress.Any) || ip.Equals(IPAddress.IPv6Any);
+        bool hold = SdpGrammar.IsHoldAddress(ip);
         endpoint = new SdpMediaEndpoint(index, rtp, rtcp, mediaDirection ?? sessionDirection ?? SdpDirection.SendRecv, hold, port == 0, mux);
         return true;
     }

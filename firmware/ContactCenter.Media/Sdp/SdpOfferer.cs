@@ -10,7 +10,10 @@ namespace ContactCenter.Media.Sdp;
 /// </summary>
 public static class SdpOfferer
 {
-    /// <summary>Writes an offer of <paramref name="local"/>'s codecs (in that order) and telephone-event 0–15.</summary>
+    /// <summary>
+    /// Writes an offer of <paramref name="local"/>'s codecs (in that order) and telephone-event 0–15, unless
+    /// <see cref="SdpLocalMedia.TelephoneEventPayloadType"/> is null.
+    /// </summary>
     /// <param name="local">Our address, ports, codecs, telephone-event payload type and willingness.</param>
     /// <param name="origin">The endpoint's origin; its version moves when the offer differs from our last SDP (RFC 3264 §8).</param>
     /// <returns>The SDP offer.</returns>
@@ -64,7 +67,7 @@ public static class SdpOfferer
             {
                 (codec, payloadType) = (offered, type);
             }
-            else if (type == local.TelephoneEventPayloadType)
+            else if (local.TelephoneEventPayloadType == type)
             {
                 telephoneEvent = type;
             }

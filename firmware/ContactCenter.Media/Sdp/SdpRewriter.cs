@@ -124,7 +124,7 @@ public static class SdpRewriter
     private static SdpLine RewriteConnection(SdpLine line, string connection)
     {
         bool hold = SdpGrammar.TryParseConnection(line.Value, out _, out var address)
-            && IPAddress.TryParse(address, out var ip) && (ip.Equals(IPAddress.Any) || ip.Equals(IPAddress.IPv6Any));
+            && IPAddress.TryParse(address, out var ip) && SdpGrammar.IsHoldAddress(ip);
         return hold ? line : new SdpLine('c', connection);
     }
 

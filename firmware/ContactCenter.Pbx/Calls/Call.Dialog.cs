@@ -52,6 +52,9 @@ internal sealed partial class Call
                 ArmSessionTimer(from);
                 Respond(transaction, AddRefreshHeaders(from, request.CreateResponse(200)));
                 break;
+            case SipMethod.Invite or SipMethod.Update or SipMethod.Info when _endpoint is not null:
+                OnLocalRequest(from, transaction);
+                break;
             case SipMethod.Invite or SipMethod.Update or SipMethod.Info:
                 Forward(from, transaction);
                 break;
@@ -61,8 +64,8 @@ internal sealed partial class Call
         }
     }
 
-    // RFC 3264 §5 / RFC 4028 §7.4: a re-INVITE without SDP asks for an offer; the last SDP sent on this leg is offered
-    // again (same version: nothing changed), the answer comes in the ACK. Usually a session refresh.
+    // RFC 3264 §5 / RFC 4028 §7.4: a re-INVITE without SDP asks for an offer (see OfferTo), the answer comes in the ACK.
+    // Usually a session refresh.
     private void AnswerOfferlessReinvite(CallLeg from, SipInviteServerTransaction transaction)
     {
         from.Dialog!.RefreshTarget(transaction.Request);
@@ -70,7 +73,7 @@ internal sealed partial class Call
         var ok = AddRefreshHeaders(from, transaction.Request.CreateResponse(200))
             .Add(SipHeaderId.Contact, $"<{_services.Stack.LocalUri(from.Flow)}>")
             .Add(SipHeaderId.Allow, CallServices.Allow);
-        if (from.LastSdpSent is { } sdp)
+        if (OfferTo(from) is { } sdp)
         {
             ok.WithBody(Encoding.UTF8.GetBytes(sdp), "application/sdp");
         }
@@ -86,7 +89,32 @@ internal sealed partial class Call
 
     private void OnPeerAnswer(CallLeg from, SipMessage ack)
     {
-        if (_state == CallState.Answered && TryParseSdp(ack, out var sdp, out _))
+        if (_state == CallState.Answered)
+        {
+            AcceptAnswer(from, ack);
+        }
+    }
+
+    // The SDP the appliance offers a leg again (offerless re-INVITE, refresh by re-INVITE): through the relay, the last
+    // SDP sent (same version: nothing changed); from an endpoint, a fresh offer of its own (RFC 3264 §8), since only an
+    // offer it made can take an answer.
+    private string? OfferTo(CallLeg leg)
+    {
+        if (_endpoint is { } endpoint)
+        {
+            leg.LastSdpSent = Encoding.UTF8.GetString(endpoint.CreateOffer());
+        }
+        return leg.LastSdpSent;
+    }
+
+    // A peer's answer to what OfferTo offered it.
+    private void AcceptAnswer(CallLeg from, SipMessage message)
+    {
+        if (_endpoint is not null)
+        {
+            AcceptLocalAnswer(message);
+        }
+        else if (TryParseSdp(message, out var sdp, out _))
         {
             AcceptSdp(from, sdp!);
         }
@@ -210,9 +238,9 @@ internal sealed partial class Call
         if (pending.Incoming is not { } incoming)
         {
             // Our own refresh: its answer may move the peer's media.
-            if (status < 300 && method == SipMethod.Invite && !response.Body.IsEmpty && TryParseSdp(response, out var refreshed, out _))
+            if (status < 300 && method == SipMethod.Invite && !response.Body.IsEmpty)
             {
-                AcceptSdp(to, refreshed!);
+                AcceptAnswer(to, response);
             }
             else if (status >= 300 && to.Timer is { WeRefresh: true } timer)
             {
@@ -423,7 +451,7 @@ internal sealed partial class Call
             .Add(SipHeaderId.Contact, $"<{_services.Stack.LocalUri(leg.Flow)}>")
             .Add(SipHeaderId.Supported, "timer")
             .Add(SipHeaderId.SessionExpires, string.Create(CultureInfo.InvariantCulture, $"{timer.Seconds};refresher=uac"));
-        if (method == SipMethod.Invite && leg.LastSdpSent is { } sdp)
+        if (method == SipMethod.Invite && OfferTo(leg) is { } sdp)
         {
             refresh.WithBody(Encoding.UTF8.GetBytes(sdp), "application/sdp");
             _offerPending = true;

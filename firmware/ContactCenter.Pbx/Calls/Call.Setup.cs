@@ -44,6 +44,11 @@ internal sealed partial class Call
             return;
         }
 
+        if (_services.Features is { } features && _services.Options.FeatureCodes.TryResolve(_calleeNumber, out var code))
+        {
+            AnswerLocally(features, code);
+            return;
+        }
         var snapshot = _services.Directory.Current;
         if (!snapshot.TryGet(_calleeNumber, out var callee))
         {
@@ -75,10 +80,7 @@ internal sealed partial class Call
         }
         _media = media;
 
-        var source = request.Source!.Value;
-        _callerLeg.Flow = new SipDestination(source.Protocol, source.Remote, source.ConnectionId);
-        _callerLeg.MediaAddress = _services.MediaAddressFor(_callerLeg.Flow);
-        _callerLeg.AllowsUpdate = SipTokenList.Contains(request, SipHeaderId.Allow, "UPDATE");
+        SetUpCallerLeg();
         if (_callerOffer is not null)
         {
             AcceptSdp(_callerLeg, _callerOffer);
@@ -91,6 +93,16 @@ internal sealed partial class Call
         }
         _ringTimer = _services.Time.CreateTimer(static state => ((Call)state!).Post(new CallEvent.RingTimeout()), this,
             TimeSpan.FromSeconds(_services.Options.RingSeconds), Timeout.InfiniteTimeSpan);
+    }
+
+    // Requests to the caller go back where its INVITE came from (received/rport, its TCP connection).
+    private void SetUpCallerLeg()
+    {
+        var request = _invite.Request;
+        var source = request.Source!.Value;
+        _callerLeg.Flow = new SipDestination(source.Protocol, source.Remote, source.ConnectionId);
+        _callerLeg.MediaAddress = _services.MediaAddressFor(_callerLeg.Flow);
+        _callerLeg.AllowsUpdate = SipTokenList.Contains(request, SipHeaderId.Allow, "UPDATE");
     }
 
     // RFC 3264 §5: an INVITE carries the offer or none (the offer then comes in our 2xx and the answer in the ACK).
@@ -274,6 +286,14 @@ internal sealed partial class Call
             _calleeAckAwaitsCaller = true;
         }
 
+        _media?.RestartNoMediaDetection();
+        AnswerCaller(RewriteFor(_callerLeg, answerSdp));
+        ArmSessionTimer(_calleeLeg);
+    }
+
+    // The caller's 200 (with the session timer negotiated for it): the call is answered, the ACK awaited (§13.3.1.4).
+    private void AnswerCaller(string sdp)
+    {
         var callerDialog = SipDialog.CreateAsUas(_invite.Request, _callerTag, confirmed: true);
         _callerLeg.Dialog = callerDialog;
         _services.Router.Attach(callerDialog, this, _callerLeg);
@@ -282,18 +302,15 @@ internal sealed partial class Call
             .Add(SipHeaderId.Allow, CallServices.Allow)
             .Add(SipHeaderId.Supported, "timer");
         AddCallerSessionTimer(ok);
-        ok.WithBody(Encoding.UTF8.GetBytes(RewriteFor(_callerLeg, answerSdp)), "application/sdp");
+        ok.WithBody(Encoding.UTF8.GetBytes(sdp), "application/sdp");
         Respond(_invite, ok);
 
         _state = CallState.Answered;
-        var now = _services.Time.GetUtcNow();
         if (_recordId != 0)
         {
-            _services.Records.MarkAnswered(_recordId, now);
+            _services.Records.MarkAnswered(_recordId, _services.Time.GetUtcNow());
         }
-        _media?.RestartNoMediaDetection();
         ArmSessionTimer(_callerLeg);
-        ArmSessionTimer(_calleeLeg);
         _ = _invite.AckReceived.ContinueWith(t => Post(new CallEvent.CallerAck(t.Result)), CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
@@ -319,6 +336,11 @@ internal sealed partial class Call
             CallLog.NoAck(_services.Logger, Id);
             HangUpBoth();
             End(CallStatus.Failed, HangupParty.System, "no ACK from the caller");
+            return;
+        }
+        if (_endpoint is not null)
+        {
+            OnLocalAck(ack);
             return;
         }
         if (!_calleeAckAwaitsCaller)

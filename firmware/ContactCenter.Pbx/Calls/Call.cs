@@ -166,6 +166,9 @@ internal sealed partial class Call
             case CallEvent.NoMedia silence:
                 OnNoMedia(silence.Leg, silence.SilentFor);
                 break;
+            case CallEvent.ApplicationEnded ended:
+                OnApplicationEnded(ended.Failure);
+                break;
             case CallEvent.Shutdown:
                 OnShutdown();
                 break;
@@ -234,6 +237,7 @@ internal sealed partial class Call
             _mediaClosed = media.DisposeAsync().AsTask();
             _media = null;
         }
+        ReleaseEndpoint();
         CallLog.Ended(_services.Logger, Id, CallRecordText.Of(status), hangupBy is { } party ? CallRecordText.Of(party) : "nobody",
             reason is null ? "" : $" ({reason})", fromCaller, fromCallee);
     }

@@ -37,6 +37,9 @@ internal abstract record CallEvent
     /// <summary>A relay side received no RTP for the configured time.</summary>
     public sealed record NoMedia(RtpRelayLeg Leg, TimeSpan SilentFor) : CallEvent;
 
+    /// <summary>The local application of a call the appliance answered itself returned (null) or failed.</summary>
+    public sealed record ApplicationEnded(Exception? Failure) : CallEvent;
+
     /// <summary>The appliance is stopping.</summary>
     public sealed record Shutdown : CallEvent;
 }

@@ -62,6 +62,18 @@ internal static partial class CallLog
     [LoggerMessage(3118, LogLevel.Information, "Call {Call}: ended by the appliance stopping")]
     public static partial void Interrupted(ILogger logger, string call);
 
+    [LoggerMessage(3120, LogLevel.Information, "Call {Call}: answered by the appliance's {Application} application")]
+    public static partial void AnsweredLocally(ILogger logger, string call, string application);
+
+    [LoggerMessage(3121, LogLevel.Information, "Call {Call}: the application ended the call")]
+    public static partial void ApplicationEnded(ILogger logger, string call);
+
+    [LoggerMessage(3122, LogLevel.Error, "Call {Call}: the application failed")]
+    public static partial void ApplicationFailed(ILogger logger, string call, Exception exception);
+
+    [LoggerMessage(3123, LogLevel.Debug, "Call {Call}: key {Digit} signalled in an INFO")]
+    public static partial void InfoDigit(ILogger logger, string call, char digit);
+
     [LoggerMessage(3119, LogLevel.Debug, "Call {Call}: session refresh with the {Party} ({Seconds} s)")]
     public static partial void Refreshed(ILogger logger, string call, string party, uint seconds);
 }

@@ -1,3 +1,5 @@
+using ContactCenter.Pbx.Features;
+
 namespace ContactCenter.Pbx.Calls;
 
 /// <summary>Settings of calls between extensions (configuration section <c>Calls</c>).</summary>
@@ -18,11 +20,16 @@ public sealed class CallOptions
     /// <summary>Most calls at once; more get 503 with Retry-After (the box's capacity, not a licence).</summary>
     public int MaxCalls { get; set; } = 1000;
 
+    /// <summary>The numbers the appliance answers itself (test extensions), <c>Calls:FeatureCodes</c>.</summary>
+    public FeatureCodeOptions FeatureCodes { get; set; } = new();
+
     /// <summary>Throws <see cref="ArgumentException"/> when the settings cannot work.</summary>
     public void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(RingSeconds, 1, nameof(RingSeconds));
         ArgumentOutOfRangeException.ThrowIfLessThan(MinSessionSeconds, 90, nameof(MinSessionSeconds));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxCalls, 1, nameof(MaxCalls));
+        ArgumentNullException.ThrowIfNull(FeatureCodes);
+        FeatureCodes.Validate();
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using ContactCenter.Data.Repositories;
 using ContactCenter.Data.Snapshots;
 using ContactCenter.Media.Relay;
+using ContactCenter.Pbx.Features;
 using ContactCenter.Pbx.Registrar;
 using ContactCenter.Sip;
 using ContactCenter.Sip.Dialogs;
@@ -14,7 +15,9 @@ namespace ContactCenter.Pbx.Calls;
 
 /// <summary>
 /// The transaction user for calls: a new INVITE from an extension is authenticated (407, RFC 3261 §22.3) and becomes a
-/// <see cref="Call"/> actor; an in-dialog request goes to the call that owns the dialog, or gets 481 (§12.2.2).
+/// <see cref="Call"/> actor; an in-dialog request goes to the call that owns the dialog, or gets 481 (§12.2.2). A call to
+/// a feature code (<see cref="CallOptions.FeatureCodes"/>) is answered by the appliance's own application when
+/// <see cref="FeatureServices"/> are given; without them feature codes are unknown numbers.
 /// </summary>
 public sealed class CallRouter
 {
@@ -27,14 +30,14 @@ public sealed class CallRouter
 
     /// <summary>Creates the router.</summary>
     public CallRouter(CallOptions options, SipStack stack, RtpRelay relay, CallRecordWriter records, SipRegistrar registrar,
-        ExtensionDirectory directory, TimeProvider time, ILoggerFactory loggerFactory)
+        ExtensionDirectory directory, TimeProvider time, ILoggerFactory loggerFactory, FeatureServices? features = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         options.Validate();
         _registrar = registrar ?? throw new ArgumentNullException(nameof(registrar));
         _logger = loggerFactory.CreateLogger<CallRouter>();
-        _services = new CallServices(stack, relay, records, registrar, directory, options, time, _logger, this);
+        _services = new CallServices(stack, relay, records, registrar, directory, options, time, _logger, this, features);
     }
 
     /// <summary>Calls in progress (including those winding down).</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using ContactCenter.Data.Repositories;
 using ContactCenter.Data.Snapshots;
 using ContactCenter.Media.Relay;
+using ContactCenter.Pbx.Features;
 using ContactCenter.Pbx.Registrar;
 using ContactCenter.Sip;
 using ContactCenter.Sip.Transport;
@@ -19,7 +20,8 @@ internal sealed record CallServices(
     CallOptions Options,
     TimeProvider Time,
     ILogger Logger,
-    CallRouter Router)
+    CallRouter Router,
+    FeatureServices? Features)
 {
     /// <summary>The methods the B2BUA handles in a dialog, advertised in Allow.</summary>
     public const string Allow = "INVITE, ACK, BYE, CANCEL, OPTIONS, UPDATE, INFO";

@@ -110,7 +110,8 @@ public sealed class AdminCommandsTests : IDisposable
 
         Assert.Equal(0, exit);
         Assert.Contains($"database: {Path.Combine(_data, "contactcenter.db")}", output, StringComparison.Ordinal);
-        Assert.Contains("schema: 2", output, StringComparison.Ordinal);
+        // The step the file records, whatever the latest step is.
+        Assert.Contains($"schema: {ContactCenterDatabase.Open(_data, TimeProvider.System).SchemaVersion}", output, StringComparison.Ordinal);
         Assert.Contains("extensions: 1", output, StringComparison.Ordinal);
         Assert.Contains("registrations: 0", output, StringComparison.Ordinal);
         Assert.Contains("open calls: 0", output, StringComparison.Ordinal);

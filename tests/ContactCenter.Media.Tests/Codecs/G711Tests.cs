@@ -60,11 +60,7 @@ public sealed class G711Tests
     public void Codec_EncodesAndDecodesOneFrame(string name)
     {
         var codec = name == "PCMU" ? AudioCodec.Pcmu : AudioCodec.Pcma;
-        var pcm = new short[160];
-        for (int i = 0; i < pcm.Length; i++)
-        {
-            pcm[i] = (short)(8000 * Math.Sin(2 * Math.PI * 1000 * i / 8000.0));
-        }
+        var pcm = SignalMath.Sine(1000, 8000, 8000, 160);
 
         var payload = new byte[codec.PayloadBytesPerFrame];
         Assert.Equal(160, codec.CreateEncoder().Encode(pcm, payload));

@@ -1,3 +1,4 @@
+using ContactCenter.Media.Codecs;
 using ContactCenter.Media.Tests.Tools;
 using Xunit;
 
@@ -36,7 +37,7 @@ public sealed class G722FfmpegTests : IDisposable
     public void OurEncoding_DecodedByFfmpeg_KeepsTheSignal(string signal, double floorDecibels)
     {
         short[] input = TestSignals.Named(_scratch, signal);
-        short[] decoded = FfmpegCodec.DecodeG722(_scratch, G722Stream.Encode(input));
+        short[] decoded = FfmpegCodec.DecodeG722(_scratch, CodecStream.Encode(AudioCodec.G722, input));
         AssertFaithful(input, decoded, floorDecibels);
     }
 
@@ -45,7 +46,7 @@ public sealed class G722FfmpegTests : IDisposable
     public void FfmpegEncoding_DecodedByUs_KeepsTheSignal(string signal, double floorDecibels)
     {
         short[] input = TestSignals.Named(_scratch, signal);
-        short[] decoded = G722Stream.Decode(FfmpegCodec.EncodeG722(_scratch, input));
+        short[] decoded = CodecStream.Decode(AudioCodec.G722, FfmpegCodec.EncodeG722(_scratch, input));
         AssertFaithful(input, decoded, floorDecibels);
     }
 
@@ -54,7 +55,7 @@ public sealed class G722FfmpegTests : IDisposable
     public void OurRoundTrip_KeepsTheSignal(string signal, double floorDecibels)
     {
         short[] input = TestSignals.Named(_scratch, signal);
-        AssertFaithful(input, G722Stream.Decode(G722Stream.Encode(input)), floorDecibels);
+        AssertFaithful(input, CodecStream.Decode(AudioCodec.G722, CodecStream.Encode(AudioCodec.G722, input)), floorDecibels);
     }
 
     // Both follow the recommendation's fixed-point arithmetic, so the same codes must give the same samples.
@@ -63,7 +64,7 @@ public sealed class G722FfmpegTests : IDisposable
     public void FfmpegEncoding_DecodesBitExactlyAsFfmpegsDecoder(string signal)
     {
         byte[] payload = FfmpegCodec.EncodeG722(_scratch, TestSignals.Named(_scratch, signal));
-        Assert.Equal(FfmpegCodec.DecodeG722(_scratch, payload), G722Stream.Decode(payload));
+        Assert.Equal(FfmpegCodec.DecodeG722(_scratch, payload), CodecStream.Decode(AudioCodec.G722, payload));
     }
 
     // ffmpeg's encoder without trellis search is the recommendation's encoder too: the codes must match octet for octet.
@@ -72,7 +73,7 @@ public sealed class G722FfmpegTests : IDisposable
     public void OurEncoder_ProducesFfmpegsCodes(string signal)
     {
         short[] input = TestSignals.Named(_scratch, signal);
-        Assert.Equal(FfmpegCodec.EncodeG722(_scratch, input), G722Stream.Encode(input));
+        Assert.Equal(FfmpegCodec.EncodeG722(_scratch, input), CodecStream.Encode(AudioCodec.G722, input));
     }
 
     // Random octets reach what encoders never send (6-bit codes 0-3), big jumps and the saturating paths.
@@ -81,7 +82,7 @@ public sealed class G722FfmpegTests : IDisposable
     {
         var payload = new byte[16000];
         new Random(722).NextBytes(payload);
-        Assert.Equal(FfmpegCodec.DecodeG722(_scratch, payload), G722Stream.Decode(payload));
+        Assert.Equal(FfmpegCodec.DecodeG722(_scratch, payload), CodecStream.Decode(AudioCodec.G722, payload));
     }
 
     // Full-scale square waves and sample-to-sample swings from one rail to the other drive the sub-band signals past
@@ -102,16 +103,16 @@ public sealed class G722FfmpegTests : IDisposable
             };
         }
 
-        byte[] payload = G722Stream.Encode(input);
+        byte[] payload = CodecStream.Encode(AudioCodec.G722, input);
         Assert.Equal(FfmpegCodec.EncodeG722(_scratch, input), payload);
-        Assert.Equal(FfmpegCodec.DecodeG722(_scratch, payload), G722Stream.Decode(payload));
+        Assert.Equal(FfmpegCodec.DecodeG722(_scratch, payload), CodecStream.Decode(AudioCodec.G722, payload));
     }
 
     private static void AssertFaithful(short[] input, short[] decoded, double floorDecibels)
     {
         Assert.Equal(input.Length, decoded.Length);
-        double snr = G722Stream.AlignedSnr(input, decoded, out int lag);
-        Assert.Equal(G722Stream.QmfDelay, lag);
+        double snr = G722Measurement.AlignedSnr(input, decoded, out int lag);
+        Assert.Equal(G722Measurement.QmfDelay, lag);
         Assert.True(snr >= floorDecibels, $"SNR {snr:F1} dB below the {floorDecibels} dB floor");
     }
 }

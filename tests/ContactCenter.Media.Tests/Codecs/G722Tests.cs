@@ -60,8 +60,8 @@ public sealed class G722Tests
     [Fact]
     public void Silence_DecodesToNearSilence()
     {
-        byte[] payload = G722Stream.Encode(new short[3200]);
-        short[] decoded = G722Stream.Decode(payload);
+        byte[] payload = CodecStream.Encode(AudioCodec.G722, new short[3200]);
+        short[] decoded = CodecStream.Decode(AudioCodec.G722, payload);
         Assert.InRange(SignalMath.Rms(decoded.AsSpan(320)), 0, 4);
     }
 
@@ -71,11 +71,11 @@ public sealed class G722Tests
         short[] input = TestSignals.MultiTone().AsSpan(0, 6400).ToArray();
         var whole = new byte[3200];
         AudioCodec.G722.CreateEncoder().Encode(input, whole);
-        Assert.Equal(whole, G722Stream.Encode(input));
+        Assert.Equal(whole, CodecStream.Encode(AudioCodec.G722, input));
 
         var decodedWhole = new short[6400];
         AudioCodec.G722.CreateDecoder().Decode(whole, decodedWhole);
-        Assert.Equal(decodedWhole, G722Stream.Decode(whole));
+        Assert.Equal(decodedWhole, CodecStream.Decode(AudioCodec.G722, whole));
     }
 
     [Fact]
@@ -93,8 +93,8 @@ public sealed class G722Tests
             encoderB.Encode(b.AsSpan(f * 320, 320), payloadB.AsSpan(f * 160, 160));
         }
 
-        Assert.Equal(G722Stream.Encode(a), payloadA);
-        Assert.Equal(G722Stream.Encode(b), payloadB);
+        Assert.Equal(CodecStream.Encode(AudioCodec.G722, a), payloadA);
+        Assert.Equal(CodecStream.Encode(AudioCodec.G722, b), payloadB);
     }
 
     [Fact]

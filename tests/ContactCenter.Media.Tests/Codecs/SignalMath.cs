@@ -1,20 +1,27 @@
+using ContactCenter.Media.Dtmf;
+
 namespace ContactCenter.Media.Tests.Codecs;
 
-/// <summary>Test signals and measurements shared by the codec, tone and DTMF tests.</summary>
+/// <summary>Test signals and measurements shared by the codec, tone, DTMF and endpoint tests.</summary>
 internal static class SignalMath
 {
     public static short[] Sine(double frequency, double amplitude, int sampleRate, int count)
     {
         var samples = new short[count];
-        for (int i = 0; i < count; i++)
-        {
-            samples[i] = (short)Math.Round(amplitude * Math.Sin(2 * Math.PI * frequency * i / sampleRate));
-        }
-
+        Sine(frequency, amplitude, sampleRate, samples, firstSample: 0);
         return samples;
     }
 
-    public static double Rms(ReadOnlySpan<short> samples)
+    /// <summary>Writes the samples from <paramref name="firstSample"/> on of a sine starting at phase zero.</summary>
+    public static void Sine(double frequency, double amplitude, int sampleRate, Span<short> destination, long firstSample)
+    {
+        for (int i = 0; i < destination.Length; i++)
+        {
+            destination[i] = (short)Math.Round(amplitude * Math.Sin(2 * Math.PI * frequency * (firstSample + i) / sampleRate));
+        }
+    }
+
+    public static double MeanSquare(ReadOnlySpan<short> samples)
     {
         double sum = 0;
         foreach (short s in samples)
@@ -22,7 +29,34 @@ internal static class SignalMath
             sum += (double)s * s;
         }
 
-        return Math.Sqrt(sum / Math.Max(1, samples.Length));
+        return sum / Math.Max(1, samples.Length);
+    }
+
+    public static double Rms(ReadOnlySpan<short> samples) => Math.Sqrt(MeanSquare(samples));
+
+    /// <summary>A power ratio in decibels.</summary>
+    public static double Decibels(double powerRatio) => 10 * Math.Log10(powerRatio);
+
+    /// <summary>
+    /// The peak amplitude of the <paramref name="frequency"/> component (a sine of peak A gives about A), by the Goertzel
+    /// filter the DTMF detector uses (<see cref="GoertzelBin"/>) over the whole block.
+    /// </summary>
+    public static double ToneAmplitude(ReadOnlySpan<short> samples, double frequency, int sampleRate)
+    {
+        var block = new float[samples.Length];
+        for (int i = 0; i < block.Length; i++)
+        {
+            block[i] = samples[i];
+        }
+
+        return 2 * new GoertzelBin(frequency, sampleRate, block.Length).Analyze(block).Magnitude / block.Length;
+    }
+
+    /// <summary>The mean-square power of the <paramref name="frequency"/> component (a sine of peak A gives A²/2).</summary>
+    public static double TonePower(ReadOnlySpan<short> samples, double frequency, int sampleRate)
+    {
+        double amplitude = ToneAmplitude(samples, frequency, sampleRate);
+        return amplitude * amplitude / 2;
     }
 
     public static double SnrDecibels(ReadOnlySpan<short> reference, ReadOnlySpan<short> test)
@@ -37,7 +71,7 @@ internal static class SignalMath
             noise += e * e;
         }
 
-        return 10 * Math.Log10(signal / Math.Max(noise, 1e-9));
+        return Decibels(signal / Math.Max(noise, 1e-9));
     }
 
     /// <summary>The lag (0..maxLag) of <paramref name="test"/> that best matches <paramref name="reference"/>.</summary>

@@ -76,21 +76,7 @@ internal static class DtmfAudio
     }
 
     /// <summary>Encodes then decodes frame by frame: what the detector sees on a G.711 call.</summary>
-    public static short[] ThroughG711(short[] pcm, AudioCodec codec)
-    {
-        var encoder = codec.CreateEncoder();
-        var decoder = codec.CreateDecoder();
-        var output = new short[pcm.Length];
-        var payload = new byte[160];
-        for (int start = 0; start < pcm.Length; start += 160)
-        {
-            int count = Math.Min(160, pcm.Length - start);
-            int bytes = encoder.Encode(pcm.AsSpan(start, count), payload);
-            decoder.Decode(payload.AsSpan(0, bytes), output.AsSpan(start, count));
-        }
-
-        return output;
-    }
+    public static short[] ThroughG711(short[] pcm, AudioCodec codec) => CodecStream.Decode(codec, CodecStream.Encode(codec, pcm));
 
     /// <summary>Feeds <paramref name="pcm"/> in 20 ms frames; returns the keys reported, in order.</summary>
     public static string Detect(short[] pcm, DtmfToneDetector? detector = null)

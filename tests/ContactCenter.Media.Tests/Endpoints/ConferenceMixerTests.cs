@@ -39,15 +39,15 @@ public sealed class ConferenceMixerTests
 
         var heard = Run(parties);
 
-        Assert.True(Spectrum.Amplitude(heard[0], 700, 8000) < 30, "A does not hear muted B");
-        Assert.True(Spectrum.Amplitude(heard[2], 700, 8000) < 30, "C does not hear muted B");
-        Assert.InRange(Spectrum.Amplitude(heard[0], 1100, 8000), 0.9 * Level, 1.1 * Level);
-        Assert.InRange(Spectrum.Amplitude(heard[1], 400, 16000), 0.9 * Level, 1.1 * Level);
-        Assert.InRange(Spectrum.Amplitude(heard[1], 1100, 16000), 0.9 * Level, 1.1 * Level);
+        Assert.True(SignalMath.ToneAmplitude(heard[0], 700, 8000) < 30, "A does not hear muted B");
+        Assert.True(SignalMath.ToneAmplitude(heard[2], 700, 8000) < 30, "C does not hear muted B");
+        Assert.InRange(SignalMath.ToneAmplitude(heard[0], 1100, 8000), 0.9 * Level, 1.1 * Level);
+        Assert.InRange(SignalMath.ToneAmplitude(heard[1], 400, 16000), 0.9 * Level, 1.1 * Level);
+        Assert.InRange(SignalMath.ToneAmplitude(heard[1], 1100, 16000), 0.9 * Level, 1.1 * Level);
 
         parties[1].Participant.Muted = false;
         heard = Run(parties);
-        Assert.InRange(Spectrum.Amplitude(heard[0], 700, 8000), 0.9 * Level, 1.1 * Level);
+        Assert.InRange(SignalMath.ToneAmplitude(heard[0], 700, 8000), 0.9 * Level, 1.1 * Level);
     }
 
     [Fact]
@@ -215,7 +215,7 @@ public sealed class ConferenceMixerTests
         {
             for (int j = 0; j < parties.Length; j++)
             {
-                double amplitude = Spectrum.Amplitude(heard[i], parties[j].Frequency, parties[i].Rate);
+                double amplitude = SignalMath.ToneAmplitude(heard[i], parties[j].Frequency, parties[i].Rate);
                 if (i == j)
                 {
                     Assert.True(amplitude < 30, $"party {i} hears its own {parties[j].Frequency} Hz at {amplitude:F0}");

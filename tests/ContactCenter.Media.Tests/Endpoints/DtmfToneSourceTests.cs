@@ -1,6 +1,7 @@
 using ContactCenter.Media.Codecs;
 using ContactCenter.Media.Dtmf;
 using ContactCenter.Media.Endpoints;
+using ContactCenter.Media.Tests.Codecs;
 using ContactCenter.Media.Tests.Dtmf;
 using Xunit;
 
@@ -53,8 +54,8 @@ public sealed class DtmfToneSourceTests
 
         Assert.Equal(7 * 160, audio.Length);
         var tone = audio.AsSpan(0, 800);
-        Assert.InRange(ToneMeter.Db(ToneMeter.Power(tone, 852, 8000) / SignalLevel.SinePower(DtmfToneSource.LowToneDbm0)), -0.2, 0.2);
-        Assert.InRange(ToneMeter.Db(ToneMeter.Power(tone, 1477, 8000) / SignalLevel.SinePower(DtmfToneSource.HighToneDbm0)), -0.2, 0.2);
+        Assert.InRange(SignalMath.Decibels(SignalMath.TonePower(tone, 852, 8000) / SignalLevel.SinePower(DtmfToneSource.LowToneDbm0)), -0.2, 0.2);
+        Assert.InRange(SignalMath.Decibels(SignalMath.TonePower(tone, 1477, 8000) / SignalLevel.SinePower(DtmfToneSource.HighToneDbm0)), -0.2, 0.2);
         Assert.All(audio[800..].ToArray(), s => Assert.Equal(0, s));
     }
 

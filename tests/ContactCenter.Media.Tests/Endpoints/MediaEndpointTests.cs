@@ -6,6 +6,7 @@ using ContactCenter.Media.Dtmf;
 using ContactCenter.Media.Endpoints;
 using ContactCenter.Media.Relay;
 using ContactCenter.Media.Rtcp;
+using ContactCenter.Media.Tests.Codecs;
 using ContactCenter.Media.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
@@ -41,10 +42,10 @@ public sealed class MediaEndpointTests : IAsyncDisposable
         Assert.Equal(b.Negotiated.Codec.SampleRate, heard.SampleRate);
         Assert.Equal(60, heard.Frames);
         var steady = heard.Samples.AsSpan(20 * MediaFrame.Samples(heard.SampleRate));
-        double tone = Spectrum.Amplitude(steady, 1000, heard.SampleRate);
+        double tone = SignalMath.ToneAmplitude(steady, 1000, heard.SampleRate);
         Assert.InRange(tone, 4000, 12000);
-        Assert.True(tone > 20 * Spectrum.Amplitude(steady, 1500, heard.SampleRate));
-        Assert.True(tone > 20 * Spectrum.Amplitude(steady, 700, heard.SampleRate));
+        Assert.True(tone > 20 * SignalMath.ToneAmplitude(steady, 1500, heard.SampleRate));
+        Assert.True(tone > 20 * SignalMath.ToneAmplitude(steady, 700, heard.SampleRate));
         Assert.Equal(0, b.GetStatistics().JitterBuffer.Lost);
     }
 
@@ -85,6 +86,41 @@ public sealed class MediaEndpointTests : IAsyncDisposable
         Assert.Equal(DtmfSource.InBand, digit.Source);
         Assert.False(b.Digits.TryRead(out _));
     }
+
+    [Fact]
+    public void TelephoneEventSwitchedOff_OffersAndAnswersCarryNone_SoDigitsCrossInBand()
+    {
+        var factory = new MediaEndpointFactory(_ports, IPAddress.Loopback, _clock, TimeProvider.System, NullLoggerFactory.Instance,
+            new MediaEndpointOptions { TelephoneEvent = false });
+        Assert.True(factory.TryCreate(out var created));
+        _endpoints.Add(created);
+        var a = (MediaEndpoint)created;
+        var b = Create();
+
+        string offer = Encoding.UTF8.GetString(a.CreateOffer());
+        Assert.DoesNotContain("telephone-event", offer, StringComparison.Ordinal);
+        Assert.True(a.TryAnswer(Offer(b.RtpPort, "0 101", "rtpmap:101 telephone-event/8000", "fmtp:101 0-15"), out var answer));
+        Assert.DoesNotContain("telephone-event", Encoding.UTF8.GetString(answer), StringComparison.Ordinal);
+        Assert.True(b.TryAnswer(Offer(a.RtpPort, "0"), out _));
+        Assert.Null(a.Negotiated!.TelephoneEventPayloadType);
+        b.SendDigit('9', 120);
+
+        DtmfDigit digit = default;
+        for (int frame = 0; frame < 30 && !a.Digits.TryRead(out digit); frame++)
+        {
+            Tick(() => a.GetStatistics().PacketsReceived == b.GetStatistics().PacketsSent);
+        }
+
+        Assert.Equal('9', digit.Digit);
+        Assert.Equal(DtmfSource.InBand, digit.Source);
+    }
+
+    [Theory]
+    [InlineData(95)]
+    [InlineData(128)]
+    public void TelephoneEventPayloadType_OutsideTheDynamicRange_IsRefused(int payloadType) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new MediaEndpointFactory(_ports, IPAddress.Loopback, _clock, TimeProvider.System,
+            NullLoggerFactory.Instance, new MediaEndpointOptions { TelephoneEventPayloadType = payloadType }));
 
     [Fact]
     public void Hold_SendOnlyOffer_StopsOurSending_AndResumeStartsIt()
@@ -187,9 +223,9 @@ public sealed class MediaEndpointTests : IAsyncDisposable
         }
 
         var steady = heard.Samples.AsSpan(30 * MediaFrame.Samples(heard.SampleRate));
-        double tone = Spectrum.Amplitude(steady, 600, heard.SampleRate);
+        double tone = SignalMath.ToneAmplitude(steady, 600, heard.SampleRate);
         Assert.InRange(tone, 4000, 12000);
-        Assert.True(tone > 20 * Spectrum.Amplitude(steady, 1000, heard.SampleRate));
+        Assert.True(tone > 20 * SignalMath.ToneAmplitude(steady, 1000, heard.SampleRate));
     }
 
     [Fact]

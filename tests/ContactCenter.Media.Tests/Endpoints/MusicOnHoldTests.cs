@@ -10,7 +10,7 @@ namespace ContactCenter.Media.Tests.Endpoints;
 public sealed class MusicOnHoldTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
-    private readonly FakeMediaClock _clock = new();
+    private readonly ManualMediaClock _clock = new();
     private readonly MusicOnHoldLibrary _library;
 
     public MusicOnHoldTests() => _library = new MusicOnHoldLibrary(_clock, new AudioClipCache(TimeSpan.FromMinutes(10)));
@@ -28,12 +28,12 @@ public sealed class MusicOnHoldTests : IDisposable
 
         for (int t = 0; t < 5; t++)
         {
-            _clock.Tick();
+            _clock.Advance();
             early.Read(a, 8000);
         }
 
         var late = music.CreateListener();
-        _clock.Tick();
+        _clock.Advance();
         Assert.True(early.Read(a, 8000));
         Assert.True(late.Read(b, 8000));
 
@@ -51,7 +51,7 @@ public sealed class MusicOnHoldTests : IDisposable
 
         for (int t = 0; t < 10; t++)
         {
-            _clock.Tick();
+            _clock.Advance();
             foreach (var listener in listeners)
             {
                 listener.Read(frame, 8000);
@@ -96,7 +96,7 @@ public sealed class MusicOnHoldTests : IDisposable
         }
 
         var steady = heard.ToArray().AsSpan(readRate / 10);
-        Assert.InRange(Spectrum.Amplitude(steady, 500, readRate), 7000, 9000);
+        Assert.InRange(SignalMath.ToneAmplitude(steady, 500, readRate), 7000, 9000);
     }
 
     [Fact]
@@ -111,19 +111,22 @@ public sealed class MusicOnHoldTests : IDisposable
 
         Assert.Same(first.Music, second.Music);
         Assert.NotSame(first.Music, other.Music);
-        Assert.Equal(2, _clock.RegisteredCount);
         Assert.Equal(2, _library.PlayingCount);
 
-        _clock.Tick();
+        // Each instance is on the clock once: one frame per tick.
+        _clock.Advance();
+        Assert.Equal((1L, 1L), (first.Music.FramesProduced, other.Music.FramesProduced));
         var frame = new short[160];
         other.Read(frame, 8000);
-        Assert.InRange(Spectrum.Amplitude(frame, 600, 8000), 7000, 9000);
+        Assert.InRange(SignalMath.ToneAmplitude(frame, 600, 8000), 7000, 9000);
 
         first.Dispose();
         first.Dispose();
-        Assert.Equal(2, _clock.RegisteredCount);
+        _clock.Advance();
+        Assert.Equal(2, first.Music.FramesProduced);
         second.Dispose();
-        Assert.Equal(1, _clock.RegisteredCount);
+        _clock.Advance();
+        Assert.Equal((2L, 3L), (first.Music.FramesProduced, other.Music.FramesProduced));
         Assert.False(first.Read(frame, 8000));
 
         var again = await _library.JoinAsync(queueA);
@@ -143,7 +146,8 @@ public sealed class MusicOnHoldTests : IDisposable
 
         Assert.Same(byDefault.Music, broken.Music);
         Assert.Same(byDefault.Music, missing.Music);
-        Assert.Equal(1, _clock.RegisteredCount);
+        _clock.Advance();
+        Assert.Equal(1, byDefault.Music.FramesProduced);
 
         // The default music is audible but quiet, and never clips.
         var samples = byDefault.Music.Clip.Samples;

@@ -58,8 +58,8 @@ public sealed class PromptPlayerTests
         Assert.Equal(readRate, output.Count);
         Assert.Equal(PromptOutcome.Played, await done);
         var steady = output.ToArray().AsSpan(readRate / 10, readRate / 2);
-        Assert.InRange(Spectrum.Amplitude(steady, 1000, readRate), 9000, 11000);
-        Assert.InRange(Spectrum.Amplitude(steady, 2000, readRate), 0, 100);
+        Assert.InRange(SignalMath.ToneAmplitude(steady, 1000, readRate), 9000, 11000);
+        Assert.InRange(SignalMath.ToneAmplitude(steady, 2000, readRate), 0, 100);
     }
 
     [Fact]

@@ -89,7 +89,7 @@ public sealed class RecorderTests : IDisposable
         Assert.Equal(TimeSpan.FromSeconds(2), (await recorder.Completion).Duration);
         Assert.Equal("16000", ExternalTool.Run("sox", "--i", "-r", path).Trim());
         WavReader.TryDecode(File.ReadAllBytes(path), TimeSpan.FromMinutes(1), out short[] back, out _);
-        Assert.InRange(Spectrum.Amplitude(back.AsSpan(20000, 8000), 1000, 16000), 9000, 11000);
+        Assert.InRange(SignalMath.ToneAmplitude(back.AsSpan(20000, 8000), 1000, 16000), 9000, 11000);
     }
 
     [Fact]

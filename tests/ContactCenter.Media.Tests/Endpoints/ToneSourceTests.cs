@@ -1,5 +1,6 @@
 using ContactCenter.Media.Codecs;
 using ContactCenter.Media.Endpoints;
+using ContactCenter.Media.Tests.Codecs;
 using Xunit;
 
 namespace ContactCenter.Media.Tests.Endpoints;
@@ -38,7 +39,7 @@ public sealed class ToneSourceTests
         for (int index = 0; index < 100; index++)
         {
             source.Read(frame, 8000);
-            double onShare = ToneMeter.MeanSquare(frame) / (definition.Frequencies.Count * LevelPower);
+            double onShare = SignalMath.MeanSquare(frame) / (definition.Frequencies.Count * LevelPower);
             double expected = OnFraction(index * 20, 20, 250);
             Assert.InRange(onShare, expected - 0.1, expected + 0.1);
         }
@@ -85,9 +86,9 @@ public sealed class ToneSourceTests
             source.Read(frame.AsSpan(i * 320, 320), 16000);
         }
 
-        Assert.InRange(ToneMeter.Db(ToneMeter.Power(frame, 350, 16000) / LevelPower), -0.2, 0.2);
-        Assert.InRange(ToneMeter.Db(ToneMeter.Power(frame, 440, 16000) / LevelPower), -0.2, 0.2);
-        Assert.InRange(ToneMeter.Db(ToneMeter.MeanSquare(frame) / (2 * LevelPower)), -0.2, 0.2);
+        Assert.InRange(SignalMath.Decibels(SignalMath.TonePower(frame, 350, 16000) / LevelPower), -0.2, 0.2);
+        Assert.InRange(SignalMath.Decibels(SignalMath.TonePower(frame, 440, 16000) / LevelPower), -0.2, 0.2);
+        Assert.InRange(SignalMath.Decibels(SignalMath.MeanSquare(frame) / (2 * LevelPower)), -0.2, 0.2);
     }
 
     [Fact]
@@ -128,7 +129,7 @@ public sealed class ToneSourceTests
         for (int index = 0; index < frames; index++)
         {
             Assert.True(source.Read(frame, 8000));
-            bool on = ToneMeter.MeanSquare(frame) > 0;
+            bool on = SignalMath.MeanSquare(frame) > 0;
             if (on && runs.Count <= 1)
             {
                 firstRun.AddRange(frame);
@@ -149,10 +150,10 @@ public sealed class ToneSourceTests
         var run = firstRun.ToArray();
         foreach (double f in frequencies)
         {
-            Assert.InRange(ToneMeter.Db(ToneMeter.Power(run, f, 8000) / LevelPower), -0.3, 0.3);
+            Assert.InRange(SignalMath.Decibels(SignalMath.TonePower(run, f, 8000) / LevelPower), -0.3, 0.3);
         }
 
-        Assert.InRange(ToneMeter.Db(ToneMeter.MeanSquare(run) / (frequencies.Length * LevelPower)), -0.3, 0.3);
+        Assert.InRange(SignalMath.Decibels(SignalMath.MeanSquare(run) / (frequencies.Length * LevelPower)), -0.3, 0.3);
         return runs;
     }
 

@@ -1,4 +1,5 @@
 using ContactCenter.Media.Endpoints;
+using ContactCenter.Media.Tests.Codecs;
 
 namespace ContactCenter.Media.Tests.Fakes;
 
@@ -9,11 +10,8 @@ internal sealed class SineSource(double frequency, double amplitude = 8000) : IA
 
     public bool Read(Span<short> frame, int sampleRate)
     {
-        for (int i = 0; i < frame.Length; i++)
-        {
-            frame[i] = (short)Math.Round(amplitude * Math.Sin(2 * Math.PI * frequency * _sample++ / sampleRate));
-        }
-
+        SignalMath.Sine(frequency, amplitude, sampleRate, frame, _sample);
+        _sample += frame.Length;
         return true;
     }
 }

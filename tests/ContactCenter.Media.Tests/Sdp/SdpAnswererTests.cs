@@ -30,6 +30,15 @@ public class SdpAnswererTests
     }
 
     [Fact]
+    public void TelephoneEventSwitchedOff_IsLeftOutOfTheAnswer()
+    {
+        var (answer, audio) = Answer(PhoneOffers.Yealink, Local with { TelephoneEventPayloadType = null });
+
+        Assert.Null(audio.TelephoneEventPayloadType);
+        Assert.Equal(["m=audio 30000 RTP/AVP 0", "a=rtpmap:0 PCMU/8000", "a=ptime:20", "a=sendrecv"], MediaLines(answer, 0));
+    }
+
+    [Fact]
     public void Grandstream_SkipsUnsupportedG729_AndTakesItsNextPreference_PCMA()
     {
         var (_, audio) = Answer(PhoneOffers.Grandstream);

@@ -31,6 +31,18 @@ public class SdpOffererTests
     }
 
     [Fact]
+    public void Offer_WithTelephoneEventSwitchedOff_HasNone_AndAnAnswerNamingItGetsNone()
+    {
+        var local = Local with { TelephoneEventPayloadType = null };
+        Assert.True(SdpMessage.TryParse(SdpOfferer.CreateOffer(local, new SdpOrigin(Us)), out var offer, out _));
+        Assert.DoesNotContain(SdpAnswererTests.MediaLines(offer, 0), l => l.Contains("telephone-event", StringComparison.Ordinal));
+
+        Assert.True(SdpMessage.TryParse(Answer("0 101", "rtpmap:101 telephone-event/8000"), out var answer, out _));
+        Assert.True(SdpOfferer.TryApplyAnswer(answer, local, out var audio));
+        Assert.Null(audio.TelephoneEventPayloadType);
+    }
+
+    [Fact]
     public void Offer_WritesRtcpOnlyWhenNotTheNextPort()
     {
         Assert.True(SdpMessage.TryParse(SdpOfferer.CreateOffer(Local with { RtcpPort = 30009 }, new SdpOrigin(Us)), out var offer, out _));

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using ContactCenter.Data.Repositories;
 using ContactCenter.Media.Relay;
 using ContactCenter.Pbx.Calls;
+using ContactCenter.Pbx.Features;
 using ContactCenter.Pbx.Registrar;
 using ContactCenter.Pbx.Tests.Registrar;
 using ContactCenter.Sip;
@@ -31,7 +32,7 @@ public sealed class CallHarness : IAsyncDisposable
     private readonly Dictionary<int, FakeUa> _phones = [];
     private Task _dispatcher = Task.CompletedTask;
 
-    private CallHarness(CallOptions options, TimeSpan? noMediaTimeout, int relayPairs)
+    private CallHarness(CallOptions options, TimeSpan? noMediaTimeout, int relayPairs, FeatureServices? features)
     {
         Registrar = new RegistrarHarness(configureStack: o =>
         {
@@ -48,7 +49,7 @@ public sealed class CallHarness : IAsyncDisposable
         Relay = Media.Tests.Fakes.TestRelay.Create(Media.Tests.Fakes.TestRelay.Options(relayPairs, noMediaTimeout), Time);
         Records = new CallRecordWriter(Registrar.Database);
         Clock = new CallClock(Time);
-        Router = new CallRouter(options, Stack, Relay, Records, Registrar.Registrar, Registrar.Directory, Clock, Logs);
+        Router = new CallRouter(options, Stack, Relay, Records, Registrar.Registrar, Registrar.Directory, Clock, Logs, features);
     }
 
     public RegistrarHarness Registrar { get; }
@@ -81,11 +82,12 @@ public sealed class CallHarness : IAsyncDisposable
     /// <summary>
     /// Starts the harness: Alice, Bob and Carol registered (and Bob's softphone with <paramref name="bobSoftphone"/>).
     /// <paramref name="noMediaTimeout"/> is the relay's (infinite unless given); its range holds <paramref name="relayPairs"/> RTP/RTCP pairs.
+    /// With <paramref name="features"/>, feature codes reach those endpoints and applications.
     /// </summary>
     public static async Task<CallHarness> StartAsync(CallOptions? options = null, bool bobSoftphone = false, TimeSpan? noMediaTimeout = null,
-        bool registerBob = true, int relayPairs = 16)
+        bool registerBob = true, int relayPairs = 16, FeatureServices? features = null)
     {
-        var harness = new CallHarness(options ?? new CallOptions(), noMediaTimeout, relayPairs);
+        var harness = new CallHarness(options ?? new CallOptions(), noMediaTimeout, relayPairs, features);
         await harness.RegisterAsync(harness.Alice);
         if (registerBob)
         {

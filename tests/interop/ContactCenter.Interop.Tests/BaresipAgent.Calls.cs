@@ -60,6 +60,12 @@ public sealed partial class BaresipAgent
     /// <summary>Calls <paramref name="uri"/>.</summary>
     public Task DialAsync(string uri) => CommandAsync("dial", uri);
 
+    /// <summary>
+    /// Sends <paramref name="keys"/> in the current call with the menu's <c>sndcode</c>: one key after the other, then the
+    /// release. baresip 1.0.0 sends them as RFC 4733 telephone-events (it has no SIP INFO or in-band mode).
+    /// </summary>
+    public Task SendDigitsAsync(string keys) => CommandAsync("sndcode", keys);
+
     /// <summary>Answers the ringing call (accounts with manual answer).</summary>
     public Task AcceptAsync() => CommandAsync("accept", null);
 
@@ -129,12 +135,12 @@ public sealed partial class BaresipAgent
     }
 
     /// <summary>What this agent decoded from the other party in its most recent call with media.</summary>
-    public AudioSummary RecordedAudio()
-    {
-        var path = Output.LastOrDefault(l => l.StartsWith(RecordingLine, StringComparison.Ordinal))?[RecordingLine.Length..]
+    public AudioSummary RecordedAudio() => WaveFile.Analyse(LastRecording());
+
+    /// <summary>The WAV file holding what this agent decoded from the other party in its most recent call with media.</summary>
+    public string LastRecording() =>
+        Output.LastOrDefault(l => l.StartsWith(RecordingLine, StringComparison.Ordinal))?[RecordingLine.Length..]
             ?? throw new InvalidOperationException($"baresip {Name} recorded no call.\n{DescribeFailure()}");
-        return WaveFile.Analyse(path);
-    }
 
     /// <summary>The SIP messages of its <c>-s</c> trace so far, sent and received, in order.</summary>
     public IReadOnlyList<SipTraceMessage> SipTrace()

@@ -70,7 +70,7 @@ public sealed partial class BaresipAgent : IAsyncDisposable
     /// <summary>Its SIP port on 127.0.0.1 (UDP and TCP).</summary>
     public int SipPort { get; }
 
-    /// <summary>The frequency of the tone it sends.</summary>
+    /// <summary>The frequency of the tone it sends (0 when it plays a file instead).</summary>
     public int ToneHertz { get; }
 
     /// <summary>Every UA event so far.</summary>
@@ -83,12 +83,20 @@ public sealed partial class BaresipAgent : IAsyncDisposable
     public static string Executable() => ExternalTool.Find("baresip", "baresip");
 
     /// <summary>Starts an agent with no account yet that sends a tone of <paramref name="toneHertz"/>; waits until it takes commands.</summary>
-    public static async Task<BaresipAgent> StartAsync(string name, int toneHertz)
+    public static Task<BaresipAgent> StartAsync(string name, int toneHertz) => StartAsync(name, toneHertz, microphone: null);
+
+    /// <summary>
+    /// Starts an agent with no account yet whose microphone is <paramref name="microphone"/> (8 kHz mono 16-bit WAV; the
+    /// call ends when it runs out, so make it longer than the call); waits until it takes commands.
+    /// </summary>
+    public static Task<BaresipAgent> StartAsync(string name, string microphone) => StartAsync(name, toneHertz: 0, microphone);
+
+    private static async Task<BaresipAgent> StartAsync(string name, int toneHertz, string? microphone)
     {
         var executable = Executable();
         for (var attempt = 1; ; attempt++)
         {
-            var agent = Launch(executable, name, toneHertz, out var controlPort);
+            var agent = Launch(executable, name, toneHertz, microphone, out var controlPort);
             try
             {
                 await agent.ConnectAsync(controlPort);
@@ -161,13 +169,16 @@ public sealed partial class BaresipAgent : IAsyncDisposable
         }
     }
 
-    private static BaresipAgent Launch(string executable, string name, int toneHertz, out int controlPort)
+    private static BaresipAgent Launch(string executable, string name, int toneHertz, string? microphone, out int controlPort)
     {
         var directory = Directory.CreateTempSubdirectory($"cc-baresip-{name}-").FullName;
         var sipPort = LoopbackPorts.FreeUdpAndTcp();
         controlPort = LoopbackPorts.FreeTcp();
-        var tone = Path.Combine(directory, "tone.wav");
-        WaveFile.WriteTone(tone, toneHertz, ToneLength);
+        var tone = microphone ?? Path.Combine(directory, "tone.wav");
+        if (microphone is null)
+        {
+            WaveFile.WriteTone(tone, toneHertz, ToneLength);
+        }
         Directory.CreateDirectory(Path.Combine(directory, "recordings"));
         File.WriteAllText(Path.Combine(directory, "config"), Config(sipPort, controlPort, tone, Path.Combine(directory, "recordings")));
 

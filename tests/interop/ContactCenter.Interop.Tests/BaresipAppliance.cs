@@ -107,6 +107,14 @@ public sealed class BaresipAppliance : IAsyncDisposable
         return agent;
     }
 
+    /// <summary>As <see cref="StartAgentAsync(string, int)"/>, with <paramref name="microphone"/> (a WAV file) as what it sends.</summary>
+    public async Task<BaresipAgent> StartAgentAsync(string name, string microphone)
+    {
+        var agent = await BaresipAgent.StartAsync(name, microphone);
+        agent.FailureContext = Log;
+        return agent;
+    }
+
     private string Log() => $"--- contactcenter stderr ---\n{string.Join('\n', Process.StandardError)}\n";
 
     /// <inheritdoc/>

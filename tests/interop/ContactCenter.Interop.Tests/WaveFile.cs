@@ -76,6 +76,22 @@ public static class WaveFile
         return new AudioSummary(frames, loud, dominant);
     }
 
+    /// <summary>The samples of a 16-bit mono WAV file (a recording still open included, see <see cref="Analyse"/>).</summary>
+    public static short[] ReadSamples(string path) => Samples(File.ReadAllBytes(path), path);
+
+    /// <summary>Writes 16-bit mono samples at <see cref="SampleRate"/> as a WAV file.</summary>
+    public static void Write(string path, ReadOnlySpan<short> samples)
+    {
+        var bytes = new byte[HeaderBytes + (samples.Length * 2)];
+        WriteHeader(bytes, samples.Length);
+        for (var i = 0; i < samples.Length; i++)
+        {
+            BinaryPrimitives.WriteInt16LittleEndian(bytes.AsSpan(HeaderBytes + (i * 2)), samples[i]);
+        }
+
+        File.WriteAllBytes(path, bytes);
+    }
+
     private static short[] Samples(byte[] bytes, string path)
     {
         if (bytes.Length < 12 || Encoding.ASCII.GetString(bytes, 0, 4) != "RIFF" || Encoding.ASCII.GetString(bytes, 8, 4) != "WAVE")

@@ -3,8 +3,11 @@ using Microsoft.Extensions.Logging;
 
 namespace ContactCenter.Media.Endpoints;
 
-/// <summary>Source-generated log lines of the players, recorder, hold music and mixer (event IDs 2500–2599).</summary>
-internal static partial class EndpointsLog
+/// <summary>
+/// Source-generated log lines of the audio sources and sinks: players, recorder, hold music and mixer (event IDs
+/// 2500–2599). The media endpoint itself logs in <see cref="MediaEndpointLog"/>.
+/// </summary>
+internal static partial class SourcesAndSinksLog
 {
     [LoggerMessage(2500, LogLevel.Error, "Recording to {Path} failed after {Duration}; the file keeps what was flushed")]
     public static partial void RecordingFailed(ILogger logger, Exception exception, string path, TimeSpan duration);
