@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using ContactCenter.Media.Dtmf;
+using ContactCenter.Media.Quality;
 
 namespace ContactCenter.Media.Endpoints;
 
@@ -49,6 +50,13 @@ public interface IMediaEndpoint : IAsyncDisposable
     /// <summary>Adds a digit that arrived in the signalling (SIP INFO) to <see cref="Digits"/>.</summary>
     /// <param name="digit">The digit.</param>
     void AcceptSignalledDigit(DtmfDigit digit);
+
+    /// <summary>
+    /// The quality of the stream received from the far end so far (loss, jitter, round trip when its RTCP allowed one,
+    /// and the E-model's MOS), for the call record; null before a packet was received.
+    /// </summary>
+    /// <returns>The estimate, or null.</returns>
+    CallQuality? MeasureQuality();
 
     /// <summary>Sends a digit: as an RFC 4733 event when negotiated, otherwise as in-band tones.</summary>
     /// <param name="digit">One of <see cref="DtmfDigit.Keys"/>.</param>

@@ -6,6 +6,7 @@ using System.Threading.Channels;
 using ContactCenter.Media.Clock;
 using ContactCenter.Media.Dtmf;
 using ContactCenter.Media.Relay;
+using ContactCenter.Media.Quality;
 using ContactCenter.Media.Rtp;
 using ContactCenter.Media.Sdp;
 using Microsoft.Extensions.Logging;
@@ -196,6 +197,22 @@ public sealed partial class MediaEndpoint : IMediaEndpoint
             rtt < 0 ? null : TimeSpan.FromTicks(rtt),
             reception,
             Volatile.Read(ref _stream)?.JitterBuffer.Statistics ?? default);
+    }
+
+    /// <inheritdoc/>
+    public CallQuality? MeasureQuality()
+    {
+        var statistics = GetStatistics();
+        if (statistics.Reception.Packets == 0 || Negotiated is not { } audio)
+        {
+            return null;
+        }
+
+        return CallQuality.Estimate(
+            statistics.Reception.LossPercent,
+            statistics.Reception.MeanJitterMilliseconds,
+            statistics.RoundTrip?.TotalMilliseconds,
+            CodecImpairment.ForPayloadType(audio.Codec.PayloadType));
     }
 
     /// <summary>Stops ticking, says goodbye in RTCP (RFC 3550 §6.6), closes the sockets and returns the ports.</summary>

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using ContactCenter.Data.Repositories;
+using ContactCenter.Media.Quality;
 using ContactCenter.Media.Relay;
 using ContactCenter.Sip.Messages;
 using ContactCenter.Sip.Transactions;
@@ -228,8 +229,9 @@ internal sealed partial class Call
         var calleeMedia = _media?.GetStatistics(RtpRelayLeg.B);
         var fromCaller = callerMedia?.Rtp.Packets ?? 0;
         var fromCallee = calleeMedia?.Rtp.Packets ?? 0;
+        // A call the appliance answers itself has no relay: the caller's media quality is what its endpoint measured.
         CloseRecord(new CallEnding(status, _services.Time.GetUtcNow(), hangupBy, reason, fromCaller, fromCallee,
-            RecordedQuality(callerMedia), RecordedQuality(calleeMedia)));
+            RecordedQuality(callerMedia) ?? RecordedQuality(_endpoint?.MeasureQuality()), RecordedQuality(calleeMedia)));
         ForgetDialog(_callerLeg);
         ForgetDialog(_calleeLeg);
         if (_media is { } media)
@@ -243,9 +245,11 @@ internal sealed partial class Call
     }
 
     // The call quality report: what the relay measured of each side's media, when it measured any.
-    private static CallLegQuality? RecordedQuality(RtpRelayLegStatistics? media) =>
-        media?.Quality.Quality is { } quality
-            ? new CallLegQuality(quality.LossPercent, quality.JitterMilliseconds, quality.RoundTripMilliseconds, quality.Mos)
+    private static CallLegQuality? RecordedQuality(RtpRelayLegStatistics? media) => RecordedQuality(media?.Quality.Quality);
+
+    private static CallLegQuality? RecordedQuality(CallQuality? quality) =>
+        quality is { } measured
+            ? new CallLegQuality(measured.LossPercent, measured.JitterMilliseconds, measured.RoundTripMilliseconds, measured.Mos)
             : null;
 
     private void CloseRecord(CallEnding ending)

@@ -50,6 +50,23 @@ public sealed class MediaEndpointTests : IAsyncDisposable
     }
 
     [Fact]
+    public void Quality_IsUnknownBeforeAnyPacket_AndNearPerfectOnAClean_LoopbackStream()
+    {
+        var (a, b) = Pair();
+        Assert.Null(b.MeasureQuality());
+        a.Source = new SineSource(1000);
+
+        for (int frame = 0; frame < 60; frame++)
+        {
+            Tick(() => b.GetStatistics().PacketsReceived == a.GetStatistics().PacketsSent);
+        }
+
+        var quality = Assert.NotNull(b.MeasureQuality());
+        Assert.Equal(0, quality.LossPercent);
+        Assert.InRange(quality.Mos, 4.0, 4.5);
+    }
+
+    [Fact]
     public void TelephoneEvent_SentByOneEndpoint_ArrivesInTheOthersDigits()
     {
         var (a, b) = Pair();

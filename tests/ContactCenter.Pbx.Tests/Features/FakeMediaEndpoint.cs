@@ -3,6 +3,7 @@ using System.Text;
 using System.Threading.Channels;
 using ContactCenter.Media.Dtmf;
 using ContactCenter.Media.Endpoints;
+using ContactCenter.Media.Quality;
 
 namespace ContactCenter.Pbx.Tests.Features;
 
@@ -89,6 +90,11 @@ public sealed class FakeMediaEndpoint(int port) : IMediaEndpoint
         }
         _digits.Writer.TryWrite(digit);
     }
+
+    /// <summary>What <see cref="MeasureQuality"/> reports: null (nothing received) unless a test sets it.</summary>
+    public CallQuality? Quality { get; set; }
+
+    public CallQuality? MeasureQuality() => Quality;
 
     public void SendDigit(char digit, int durationMilliseconds) => throw new NotSupportedException("the fake endpoint sends nothing");
 

@@ -1,5 +1,6 @@
 using System.Text;
 using ContactCenter.Data.Repositories;
+using ContactCenter.Media.Quality;
 using ContactCenter.Pbx.Calls;
 using ContactCenter.Pbx.Features;
 using ContactCenter.Pbx.Tests.Calls;
@@ -33,6 +34,7 @@ public class FeatureCallTests
         Assert.Same(endpoint, await application.Started.WaitAsync(Timeout));
         Assert.DoesNotContain(h.Bob.Received, m => m.IsRequest);
         h.Advance(TimeSpan.FromSeconds(60));
+        endpoint.Quality = new CallQuality(1.5, 4.25, 12, 90.1, 4.3);
 
         await alice.HangUpAsync();
 
@@ -43,6 +45,9 @@ public class FeatureCallTests
         Assert.Equal("*44", record.Callee);
         Assert.Equal(TimeSpan.Zero, record.RingTime);
         Assert.Equal(TimeSpan.FromSeconds(60), record.TalkTime);
+        // The caller's quality is what the endpoint measured; the appliance's own side has none to report.
+        Assert.Equal(new CallLegQuality(1.5, 4.25, 12, 4.3), record.CallerQuality);
+        Assert.Null(record.CalleeQuality);
         f.AssertNothingLeaked();
     }
 
