@@ -26,7 +26,7 @@ test: build
 ## bench: the BenchmarkDotNet suites, the media stream run, then the sipp suite against the appliance and Kamailio + rtpengine
 bench: bench-dotnet bench-media bench-sip
 
-## bench-dotnet: only the BenchmarkDotNet suites (SIP parsing, media codecs), in Release
+## bench-dotnet: only the BenchmarkDotNet suites (SIP parsing; media codecs, resampler, mixer, DTMF detector), in Release
 bench-dotnet:
 	$(DOTNET) run --project tests/bench/ContactCenter.Sip.Benchmarks -c Release -- --filter '*'
 	$(DOTNET) run --project tests/bench/ContactCenter.Media.Benchmarks -c Release -- --filter '*'
