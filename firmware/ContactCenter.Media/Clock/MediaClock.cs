@@ -3,8 +3,8 @@ using Microsoft.Extensions.Logging;
 namespace ContactCenter.Media.Clock;
 
 /// <summary>
-/// The appliance's one media clock (DESIGN.md "Concurrency and time", STYLE.md §5): a dedicated above-normal-priority
-/// thread ticks every 20 ms against absolute deadlines taken from the injected <see cref="TimeProvider"/>, so waiting
+/// The appliance's one media clock (DESIGN.md "Concurrency and time", STYLE.md §5): a dedicated thread ticks every
+/// 20 ms against absolute deadlines taken from the injected <see cref="TimeProvider"/>, so waiting
 /// errors never accumulate. After a short stall (up to three frames) the missed frames are ticked back to back with
 /// consecutive numbers, so the streams lose nothing and keep their rate; after a longer one the clock resynchronises on
 /// the present instead of bursting, and counts it. Hosted by the Firmware: <see cref="Start"/> once,
@@ -65,6 +65,8 @@ public sealed class MediaClock : IMediaClock, IAsyncDisposable
         {
             Name = "MediaClock",
             IsBackground = true,
+            // Honoured on Windows only: .NET on Linux leaves the thread at nice 0 (docs/benchmarks.md, issue #4 §8).
+            // Under load the p99 send interval needs real-time scheduling, which the appliance image is to grant.
             Priority = ThreadPriority.AboveNormal,
         };
         if (Interlocked.CompareExchange(ref _thread, thread, null) is not null)
