@@ -35,8 +35,7 @@ public sealed class KeyEngine : IDisposable
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(keys[i].Debounce, TimeSpan.Zero);
             var key = new KeyState(keys[i].Id, ToTimestamp(keys[i].Debounce));
-            key.Timer = time.CreateTimer(static s => ((KeyState)s!).Engine!.OnTimer((KeyState)s), key, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-            key.Engine = this;
+            key.Timer = time.CreateTimer(_ => OnTimer(key), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             _keys[i] = key;
         }
     }
@@ -159,8 +158,6 @@ public sealed class KeyEngine : IDisposable
         public long Debounce { get; } = debounce;
 
         public ITimer? Timer { get; set; }
-
-        public KeyEngine? Engine { get; set; }
 
         public bool Raw { get; set; }
 

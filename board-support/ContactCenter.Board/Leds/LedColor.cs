@@ -1,8 +1,8 @@
 namespace ContactCenter.Board.Leds;
 
 /// <summary>
-/// What one LED position shows. A single-colour LED knows only <see cref="Off"/> and <see cref="Green"/> (its own
-/// colour); a bicolour (red/green) LED also shows red and, with both dies lit, amber.
+/// What one LED position shows. A bicolour (red/green) LED shows each colour, amber with both dies lit; a single-colour
+/// LED shows every colour but <see cref="Off"/> as its own (see <see cref="SingleColorLed"/>).
 /// </summary>
 public enum LedColor
 {
