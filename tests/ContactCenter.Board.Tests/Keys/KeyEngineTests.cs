@@ -100,6 +100,16 @@ public sealed class KeyEngineTests
     }
 
     [Fact]
+    public void LongPress_CountsFromTheFirstEdgeOfABouncingPress()
+    {
+        Bounce(0, true);
+        _time.Advance(Ms(794));
+        Assert.Empty(Drain());
+        _time.Advance(Ms(1));
+        Assert.Equal([new KeyPress("k1", KeyPressKind.Long)], Drain());
+    }
+
+    [Fact]
     public void LongPress_FiresOnce_AndTheReleaseAddsNothing()
     {
         Edge(0, true);

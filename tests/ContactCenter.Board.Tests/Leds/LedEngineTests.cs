@@ -78,6 +78,23 @@ public sealed class LedEngineTests
     }
 
     [Fact]
+    public void TimerRestartedAfterAllLedsWentSteady_StaysOnTheEpochsGrid()
+    {
+        var (engine, leds) = Create(1);
+        engine.Set(0, LedPalette.Recall);
+        engine.Set(0, LedPalette.Busy);
+        _time.Advance(Ms(1730));
+
+        // Fast blink is lit over [1600, 1800) ms of the epoch: lit now, dark exactly at 1800.
+        engine.Set(0, LedPalette.Recall);
+        Assert.Equal(LedColor.Red, leds[0].Color);
+        _time.Advance(Ms(69));
+        Assert.Equal(LedColor.Red, leds[0].Color);
+        _time.Advance(Ms(1));
+        Assert.Equal(LedColor.Off, leds[0].Color);
+    }
+
+    [Fact]
     public void SetInTheDarkSpan_ShowsTheCurrentPhaseAtOnce()
     {
         var (engine, leds) = Create(1);
