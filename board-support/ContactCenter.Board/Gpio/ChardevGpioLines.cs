@@ -49,7 +49,7 @@ public sealed class ChardevGpioLines : IGpioLines
         if (_wakeFd < 0)
         {
             int errno = Marshal.GetLastPInvokeError();
-            throw new GpioException($"cannot create the wake-up eventfd for {chip.Name}: {Marshal.GetPInvokeErrorMessage(errno)}", errno);
+            throw GpioErrors.SystemCall($"cannot create the wake-up eventfd for {chip.Name}", errno);
         }
 
         _reader = new Thread(ReadLoop) { IsBackground = true, Name = $"gpio-edges {chip.Name}" };
@@ -144,7 +144,7 @@ public sealed class ChardevGpioLines : IGpioLines
                         continue;
                     }
 
-                    throw new GpioException($"cannot wait for edge events of {_chip.Name}: {Marshal.GetPInvokeErrorMessage(errno)}", errno);
+                    throw GpioErrors.SystemCall($"cannot wait for edge events of {_chip.Name}", errno);
                 }
 
                 if (fds[1].ReturnedEvents != 0)

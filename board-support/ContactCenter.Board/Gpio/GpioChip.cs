@@ -43,7 +43,7 @@ public sealed class GpioChip : IDisposable
         if (fd < 0)
         {
             int errno = Marshal.GetLastPInvokeError();
-            throw new GpioException($"cannot open {path}: {Marshal.GetPInvokeErrorMessage(errno)}", errno);
+            throw GpioErrors.SystemCall($"cannot open {path}", errno);
         }
 
         GpioChipInfo info = default;
@@ -51,7 +51,7 @@ public sealed class GpioChip : IDisposable
         {
             int errno = Marshal.GetLastPInvokeError();
             LibC.Close(fd);
-            throw new GpioException($"{path} is not a GPIO chip: {Marshal.GetPInvokeErrorMessage(errno)}", errno);
+            throw GpioErrors.SystemCall($"{path} is not a GPIO chip", errno);
         }
 
         return new GpioChip(fd, path, CString(new ReadOnlySpan<byte>(info.Name, GpioUapi.MaxNameSize)),
@@ -68,7 +68,7 @@ public sealed class GpioChip : IDisposable
         if (LibC.Ioctl(_fd, GpioUapi.GetLineInfoIoctl, &info) < 0)
         {
             int errno = Marshal.GetLastPInvokeError();
-            throw new GpioException($"cannot read line {line} of {Name}: {Marshal.GetPInvokeErrorMessage(errno)}", errno);
+            throw GpioErrors.SystemCall($"cannot read line {line} of {Name}", errno);
         }
 
         TimeSpan debounce = TimeSpan.Zero;
@@ -156,6 +156,6 @@ public sealed class GpioChip : IDisposable
             }
         }
 
-        return new GpioException(GpioErrors.RequestRefused(Name, lines, Marshal.GetPInvokeErrorMessage(errno)), errno);
+        return GpioErrors.SystemCall(GpioErrors.RequestRefused(Name, lines), errno);
     }
 }

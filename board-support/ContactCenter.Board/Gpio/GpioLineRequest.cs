@@ -75,7 +75,7 @@ public sealed class GpioLineRequest : IDisposable
         if (read < 0)
         {
             int errno = Marshal.GetLastPInvokeError();
-            throw new GpioException($"cannot read edge events of lines {string.Join(", ", _lines)} of {_chip}: {Marshal.GetPInvokeErrorMessage(errno)}", errno);
+            throw GpioErrors.SystemCall($"cannot read edge events of lines {string.Join(", ", _lines)} of {_chip}", errno);
         }
 
         int count = (int)(read / sizeof(GpioV2LineEvent));
@@ -127,7 +127,7 @@ public sealed class GpioLineRequest : IDisposable
         if (result < 0)
         {
             int errno = Marshal.GetLastPInvokeError();
-            throw new GpioException($"cannot {verb} line {line} of {_chip}: {Marshal.GetPInvokeErrorMessage(errno)}", errno);
+            throw GpioErrors.SystemCall($"cannot {verb} line {line} of {_chip}", errno);
         }
     }
 }

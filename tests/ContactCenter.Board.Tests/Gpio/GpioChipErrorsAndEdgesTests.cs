@@ -5,7 +5,7 @@ using Xunit;
 
 namespace ContactCenter.Board.Tests.Gpio;
 
-public class GpioEdgeConversionTests
+public class GpioChipErrorsAndEdgesTests
 {
     [Fact]
     public void KernelEvent_BecomesAnEdgeOnItsLine()
@@ -25,10 +25,13 @@ public class GpioEdgeConversionTests
     }
 
     [Fact]
-    public void OtherRefusal_NamesChipLinesAndReason()
+    public void OtherRefusal_NamesChipLinesAndTheKernelsReason()
     {
-        Assert.Equal("gpiochip0 refused lines 4, 5: Invalid argument",
-            GpioErrors.RequestRefused("gpiochip0", [GpioLineSettings.Input(4), GpioLineSettings.Input(5)], "Invalid argument"));
+        const int InvalidArgument = 22; // EINVAL
+        GpioException e = GpioErrors.SystemCall(GpioErrors.RequestRefused("gpiochip0", [GpioLineSettings.Input(4), GpioLineSettings.Input(5)]), InvalidArgument);
+
+        Assert.Equal("gpiochip0 refused lines 4, 5: Invalid argument", e.Message);
+        Assert.Equal(InvalidArgument, e.Errno);
     }
 
     [Fact]
