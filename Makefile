@@ -3,13 +3,15 @@ CONFIGURATION ?= Debug
 DOTNET ?= dotnet
 ARGS ?=
 SOLUTION := ContactCenter.sln
-# Every tests/**/*Tests.csproj (unit, interop, ...); the benchmarks are `make bench`, never part of `make test`.
-TEST_PROJECTS := $(shell find tests -name '*Tests.csproj' -not -path '*/bin/*' -not -path '*/obj/*' | sort)
+# Every tests/**/*Tests.csproj (unit, interop, ...) except the hardware layer, which boots a VM with the kernel's
+# gpio-sim (`make test-hardware`); the benchmarks are `make bench`, never part of `make test`.
+TEST_PROJECTS := $(shell find tests -name '*Tests.csproj' -not -path '*/bin/*' -not -path '*/obj/*' -not -path 'tests/hardware/*' | sort)
+HARDWARE_TEST_PROJECTS := $(shell find tests/hardware -name '*Tests.csproj' -not -path '*/bin/*' -not -path '*/obj/*' | sort)
 
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 
-.PHONY: run build test bench bench-dotnet bench-media bench-sip image clean
+.PHONY: run build test test-hardware bench bench-dotnet bench-media bench-sip image clean
 
 ## run: build and start the appliance (pass options with ARGS="--sip-port 5070 --data ./data")
 run:
@@ -22,6 +24,10 @@ build:
 ## test: build, run every test project, print per-project counts and "N passed, M failed"
 test: build
 	@tests/run-tests.sh $(CONFIGURATION) $(TEST_PROJECTS)
+
+## test-hardware: the GPIO backend against the kernel's gpio-sim in a QEMU VM (root; ../shared/tools/gpio-vm, see README.md)
+test-hardware: build
+	@tests/run-tests.sh $(CONFIGURATION) $(HARDWARE_TEST_PROJECTS)
 
 ## bench: the BenchmarkDotNet suites, the media stream run, then the sipp suite against the appliance and Kamailio + rtpengine
 bench: bench-dotnet bench-media bench-sip

@@ -3,7 +3,7 @@ using System.Text;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace ContactCenter.Board.Tests.Hardware;
+namespace ContactCenter.Board.Hardware.Tests;
 
 /// <summary>
 /// The chardev backend against the kernel's real GPIO driver (issue #5 §1): publishes
