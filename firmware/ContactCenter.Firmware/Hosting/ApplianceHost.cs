@@ -216,7 +216,8 @@ internal static class ApplianceHost
             sp.GetRequiredService<ExtensionDirectory>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>(),
-            sp.GetRequiredService<FeatureServices>()));
+            sp.GetRequiredService<FeatureServices>(),
+            sp.GetRequiredService<PresenceModel>()));
     }
 
     // The relay binds the one listen address when a single one is given (tests, a box with one LAN), else every IPv4 address.
