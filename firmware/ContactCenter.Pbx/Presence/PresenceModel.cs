@@ -6,11 +6,13 @@ namespace ContactCenter.Pbx.Presence;
 /// <summary>
 /// The one presence model of the appliance (issue #5): calls report their dialogs, features report do not disturb,
 /// away and voicemail counts, and every change goes to the observers (the NOTIFY fan-out, the front panel binding,
-/// the web UI) as a new <see cref="PresenceSnapshot"/>. Thread-safe; observers run outside the lock, each guarded.
+/// the web UI) as a new <see cref="PresenceSnapshot"/>. Thread-safe; observers run outside the state lock, one
+/// delivery at a time, each guarded; they must not block.
 /// </summary>
 public sealed class PresenceModel
 {
     private readonly Lock _gate = new();
+    private readonly Lock _delivery = new();
     private readonly Dictionary<string, PresenceSnapshot> _extensions = new(StringComparer.Ordinal);
     private readonly List<Action<PresenceSnapshot>> _observers = [];
     private readonly ILogger _logger;
@@ -80,12 +82,11 @@ public sealed class PresenceModel
     private void Change(string extension, Func<PresenceSnapshot, PresenceSnapshot> change)
     {
         ArgumentNullException.ThrowIfNull(extension);
-        PresenceSnapshot next;
         Action<PresenceSnapshot>[] observers;
         lock (_gate)
         {
             var current = _extensions.TryGetValue(extension, out var known) ? known : PresenceSnapshot.Idle(extension);
-            next = change(current);
+            var next = change(current);
             // Nothing changed (a repeated report): observers hear only real changes, so no NOTIFY or LED update goes out.
             if (next.Dialogs.SequenceEqual(current.Dialogs) && next with { Dialogs = current.Dialogs } == current)
             {
@@ -94,17 +95,24 @@ public sealed class PresenceModel
             _extensions[extension] = next;
             observers = [.. _observers];
         }
-        foreach (var observer in observers)
+        // Two changes of one extension from two threads must not reach an observer newest-first (a lamp would stay
+        // wrong): deliveries take turns, and each delivers the state current when its turn comes, never an older one.
+        // The state lock is not held, so observers may read the model.
+        lock (_delivery)
         {
-            try
+            var latest = Get(extension);
+            foreach (var observer in observers)
             {
-                observer(next);
-            }
+                try
+                {
+                    observer(latest);
+                }
 #pragma warning disable CA1031 // One failing observer must not keep the others (or the caller) from the change.
-            catch (Exception exception)
+                catch (Exception exception)
 #pragma warning restore CA1031
-            {
-                PresenceLog.ObserverFailed(_logger, extension, exception);
+                {
+                    PresenceLog.ObserverFailed(_logger, extension, exception);
+                }
             }
         }
     }

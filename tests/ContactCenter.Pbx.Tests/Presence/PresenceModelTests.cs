@@ -97,4 +97,14 @@ public class PresenceModelTests
         model.SetAway("201", true);
         Assert.Equal(["201"], seen);
     }
+
+    [Fact]
+    public void ConcurrentChanges_LeaveEveryObserverWithTheFinalState()
+    {
+        var model = new PresenceModel(NullLogger<PresenceModel>.Instance);
+        PresenceSnapshot? last = null;
+        model.AddObserver(s => last = s);
+        Parallel.For(0, 200, i => model.SetMessageCounts("201", i, 0));
+        Assert.Equal(model.Get("201"), last);
+    }
 }
