@@ -183,6 +183,8 @@ internal static class ApplianceHost
             new PresenceOptions(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<PresenceService>>()));
+        services.AddSingleton(static sp => new DirectoryPresenceFeed(sp.GetRequiredService<ExtensionDirectory>(), sp.GetRequiredService<PresenceModel>()));
+        services.AddHostedService<PresenceFeedHostedService>();
     }
 
     // Calls: the media relay over the --rtp-ports range, the media clock and the appliance's own endpoints on the same

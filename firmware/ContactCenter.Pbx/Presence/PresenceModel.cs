@@ -65,11 +65,9 @@ public sealed class PresenceModel
         });
     }
 
-    /// <summary>Sets do not disturb.</summary>
-    public void SetDoNotDisturb(string extension, bool on) => Change(extension, current => current with { DoNotDisturb = on });
-
-    /// <summary>Sets away.</summary>
-    public void SetAway(string extension, bool on) => Change(extension, current => current with { Away = on });
+    /// <summary>Sets do not disturb and away together: moving from one to the other is one change, with no idle moment between.</summary>
+    public void SetAvailability(string extension, bool doNotDisturb, bool away) =>
+        Change(extension, current => current with { DoNotDisturb = doNotDisturb, Away = away });
 
     /// <summary>Sets the voicemail counts (from the database until voicemail exists).</summary>
     public void SetMessageCounts(string extension, int newMessages, int oldMessages)

@@ -67,7 +67,7 @@ public class PresenceModelTests
         var (model, seen) = Observed();
         model.SetDialog("201", Dialog("a", SipDialogInfoState.Early));
         model.SetDialog("201", Dialog("a", SipDialogInfoState.Early));
-        model.SetDoNotDisturb("201", false);
+        model.SetAvailability("201", doNotDisturb: false, away: false);
         model.SetMessageCounts("201", 0, 0);
         model.SetDialog("201", Dialog("gone", SipDialogInfoState.Terminated));
         Assert.Single(seen);
@@ -77,8 +77,8 @@ public class PresenceModelTests
     public void FlagsAndCounts_AreKeptPerExtension()
     {
         var (model, seen) = Observed();
-        model.SetDoNotDisturb("201", true);
-        model.SetAway("202", true);
+        model.SetAvailability("201", doNotDisturb: true, away: false);
+        model.SetAvailability("202", doNotDisturb: false, away: true);
         model.SetMessageCounts("201", 3, 1);
         Assert.True(model.Get("201").DoNotDisturb);
         Assert.False(model.Get("201").Away);
@@ -94,7 +94,7 @@ public class PresenceModelTests
         var seen = new List<string>();
         model.AddObserver(_ => throw new InvalidOperationException("broken LED binding"));
         model.AddObserver(s => seen.Add(s.Extension));
-        model.SetAway("201", true);
+        model.SetAvailability("201", doNotDisturb: false, away: true);
         Assert.Equal(["201"], seen);
     }
 

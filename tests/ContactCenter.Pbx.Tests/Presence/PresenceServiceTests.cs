@@ -113,7 +113,7 @@ public class PresenceServiceTests
         var (_, first) = await h.SubscribeAsync("201", "202", "presence");
         Assert.Equal("open", (string?)Xml(Assert.Single(first)).Descendants(PidfNs + "basic").Single());
 
-        h.Model.SetDoNotDisturb("202", true);
+        h.Model.SetAvailability("202", doNotDisturb: true, away: false);
 
         var tuple = Xml(Assert.Single(await h.NotifiesAsync())).Element(PidfNs + "tuple")!;
         Assert.Equal("closed", (string?)tuple.Descendants(PidfNs + "basic").Single());
