@@ -35,7 +35,6 @@ public sealed class SipSubscription
         Event = sipEvent;
         ContentType = contentType;
         Resource = subscribe.RequestUriText;
-        Subscriber = subscribe.From.WithoutParameter("tag").ToString()!;
         _flow = FlowOf(subscribe);
         _time = time;
         _expiry = time.CreateTimer(static state => ((SipSubscription)state!).Expire(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
@@ -52,9 +51,6 @@ public sealed class SipSubscription
 
     /// <summary>The Request-URI of the initial SUBSCRIBE: the resource watched.</summary>
     public string Resource { get; }
-
-    /// <summary>The subscriber's From name-addr, without tag: whom the transaction user authorised.</summary>
-    public string Subscriber { get; }
 
     /// <summary>
     /// The number of state-carrying NOTIFYs sent before the one being rendered: 0 for the first. RFC 4235 §4.1 and
