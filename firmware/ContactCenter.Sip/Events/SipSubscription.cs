@@ -53,8 +53,8 @@ public sealed class SipSubscription
     public string Resource { get; }
 
     /// <summary>
-    /// The number of state-carrying NOTIFYs sent before the one being rendered: 0 for the first. RFC 4235 §4.1 and
-    /// RFC 3842 carry such a per-subscription version so a subscriber detects lost or reordered NOTIFYs.
+    /// The number of state-carrying NOTIFYs sent before the one being rendered: 0 for the first. RFC 4235 §4.1 puts
+    /// this per-subscription version in dialog-info so a subscriber detects lost or reordered NOTIFYs.
     /// </summary>
     public int Version { get; private set; }
 
