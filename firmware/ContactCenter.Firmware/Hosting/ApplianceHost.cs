@@ -15,6 +15,7 @@ using ContactCenter.Media.Prompts;
 using ContactCenter.Media.Relay;
 using ContactCenter.Pbx.Calls;
 using ContactCenter.Pbx.Features;
+using ContactCenter.Pbx.Presence;
 using ContactCenter.Pbx.Registrar;
 using ContactCenter.Sip;
 using ContactCenter.Sip.Transport;
@@ -171,6 +172,19 @@ internal static class ApplianceHost
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IRegistrationView>(static sp => sp.GetRequiredService<SipRegistrar>());
         services.AddHostedService<RegistrarHostedService>();
+        // Presence (issue #5 §5): the one model, and the SUBSCRIBE/NOTIFY service that watches it. The watch policy is
+        // the default (every extension may watch every other) until it is an admin setting in the database.
+        services.AddSingleton(static sp => new PresenceModel(sp.GetRequiredService<ILogger<PresenceModel>>()));
+        services.AddSingleton(static sp => new PresenceService(
+            sp.GetRequiredService<SipStack>(),
+            sp.GetRequiredService<PresenceModel>(),
+            sp.GetRequiredService<SipRegistrar>(),
+            sp.GetRequiredService<ExtensionDirectory>(),
+            new PresenceOptions(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<PresenceService>>()));
+        services.AddSingleton(static sp => new DirectoryPresenceFeed(sp.GetRequiredService<ExtensionDirectory>(), sp.GetRequiredService<PresenceModel>()));
+        services.AddHostedService<PresenceFeedHostedService>();
     }
 
     // Calls: the media relay over the --rtp-ports range, the media clock and the appliance's own endpoints on the same
@@ -204,7 +218,8 @@ internal static class ApplianceHost
             sp.GetRequiredService<ExtensionDirectory>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>(),
-            sp.GetRequiredService<FeatureServices>()));
+            sp.GetRequiredService<FeatureServices>(),
+            sp.GetRequiredService<PresenceModel>()));
     }
 
     // The relay binds the one listen address when a single one is given (tests, a box with one LAN), else every IPv4 address.
@@ -231,6 +246,7 @@ internal static class ApplianceHost
             options.Allow.Add("REGISTER");
             options.Allow.Add("UPDATE");
             options.Allow.Add("INFO");
+            options.Allow.Add("SUBSCRIBE");
             options.SupportedExtensions.Add("timer");
             return new SipStack(options, sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<TimeProvider>());
         });

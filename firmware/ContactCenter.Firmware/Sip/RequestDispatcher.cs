@@ -1,6 +1,7 @@
 using ContactCenter.Firmware.Hosting;
 using ContactCenter.Media.Relay;
 using ContactCenter.Pbx.Calls;
+using ContactCenter.Pbx.Presence;
 using ContactCenter.Pbx.Registrar;
 using ContactCenter.Sip;
 using ContactCenter.Sip.Messages;
@@ -11,11 +12,12 @@ using Microsoft.Extensions.Logging;
 namespace ContactCenter.Firmware.Sip;
 
 /// <summary>
-/// The one reader of the SIP core's new server transactions: REGISTER goes to the registrar, everything else to the
-/// <see cref="CallRouter"/>. Each transaction is handled on its own task, owned (and awaited on stop) here. On stop, the
-/// calls are ended first (BYE, CANCEL, records "interrupted") while the SIP core can still send.
+/// The one reader of the SIP core's new server transactions: REGISTER goes to the registrar, SUBSCRIBE to the presence
+/// service, everything else to the <see cref="CallRouter"/>. Each transaction is handled on its own task, owned (and
+/// awaited on stop) here. On stop, the calls are ended first (BYE, CANCEL, records "interrupted") and the subscriptions
+/// told they are deactivated, while the SIP core can still send.
 /// </summary>
-internal sealed class RequestDispatcher(SipStack stack, SipRegistrar registrar, CallRouter calls, RtpRelay relay, ReadyLine readyLine,
+internal sealed class RequestDispatcher(SipStack stack, SipRegistrar registrar, CallRouter calls, PresenceService presence, RtpRelay relay, ReadyLine readyLine,
     ILogger<RequestDispatcher> logger) : BackgroundService
 {
     public override Task StartAsync(CancellationToken cancellationToken)
@@ -28,6 +30,7 @@ internal sealed class RequestDispatcher(SipStack stack, SipRegistrar registrar, 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await calls.StopAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        presence.Stop();
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -53,7 +56,12 @@ internal sealed class RequestDispatcher(SipStack stack, SipRegistrar registrar, 
     {
         try
         {
-            await (transaction.Request.Method == SipMethod.Register ? registrar.HandleAsync(transaction) : calls.HandleAsync(transaction));
+            await (transaction.Request.Method switch
+            {
+                SipMethod.Register => registrar.HandleAsync(transaction),
+                SipMethod.Subscribe => presence.HandleAsync(transaction),
+                _ => calls.HandleAsync(transaction),
+            });
         }
 #pragma warning disable CA1031 // One request's failure is logged and must not end the loop.
         catch (Exception exception)

@@ -3,6 +3,7 @@ using System.Text;
 using ContactCenter.Data.Repositories;
 using ContactCenter.Media.Sdp;
 using ContactCenter.Pbx.Registrar;
+using ContactCenter.Sip.Events.Bodies;
 using ContactCenter.Sip.Dialogs;
 using ContactCenter.Sip.Messages;
 using ContactCenter.Sip.Messages.Headers;
@@ -87,6 +88,8 @@ internal sealed partial class Call
         }
 
         _state = CallState.Ringing;
+        _presence = _services.Presence is { } presence ? new CallPresence(presence, request, _caller.Number, callee.Number, _callerTag) : null;
+        _presence?.Report(SipDialogInfoState.Trying);
         foreach (var binding in contacts)
         {
             Ring(binding, snapshot.Realm, callee.Number);
@@ -210,6 +213,8 @@ internal sealed partial class Call
         {
             return;
         }
+        // RFC 4235 §3.7.1: a provisional response with a To tag makes the dialog early (the phone rings).
+        _presence?.Report(SipDialogInfoState.Early);
         var reply = _invite.Request.CreateResponse(response.StatusCode == 183 ? 183 : 180, toTag: _callerTag)
             .Add(SipHeaderId.Contact, $"<{_services.Stack.LocalUri(_callerLeg.Flow)}>");
         if (_callerOffer is not null && _earlyMedia is null && !response.Body.IsEmpty && TryParseSdp(response, out var sdp, out _))
@@ -303,6 +308,8 @@ internal sealed partial class Call
             .Add(SipHeaderId.Supported, "timer");
         AddCallerSessionTimer(ok);
         ok.WithBody(Encoding.UTF8.GetBytes(sdp), "application/sdp");
+        // Reported before the 200 leaves, so whoever sees the call answered finds the lamps saying so too.
+        _presence?.Report(SipDialogInfoState.Confirmed);
         Respond(_invite, ok);
 
         _state = CallState.Answered;

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using ContactCenter.Data.Repositories;
 using ContactCenter.Media.Quality;
 using ContactCenter.Media.Relay;
+using ContactCenter.Sip.Events.Bodies;
 using ContactCenter.Sip.Messages;
 using ContactCenter.Sip.Transactions;
 
@@ -38,6 +39,7 @@ internal sealed partial class Call
     private long _recordId;
     private CallState _state = CallState.Routing;
     private ITimer? _ringTimer;
+    private CallPresence? _presence;
     private bool _sentRinging;
     private bool _offerPending;
     private bool _stopping;
@@ -213,6 +215,7 @@ internal sealed partial class Call
             return;
         }
         _state = CallState.Ended;
+        _presence?.Report(SipDialogInfoState.Terminated);
         _ringTimer?.Dispose();
         StopSessionTimer(_callerLeg);
         StopSessionTimer(_calleeLeg);

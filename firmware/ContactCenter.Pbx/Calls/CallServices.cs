@@ -3,6 +3,7 @@ using ContactCenter.Data.Repositories;
 using ContactCenter.Data.Snapshots;
 using ContactCenter.Media.Relay;
 using ContactCenter.Pbx.Features;
+using ContactCenter.Pbx.Presence;
 using ContactCenter.Pbx.Registrar;
 using ContactCenter.Sip;
 using ContactCenter.Sip.Transport;
@@ -21,7 +22,8 @@ internal sealed record CallServices(
     TimeProvider Time,
     ILogger Logger,
     CallRouter Router,
-    FeatureServices? Features)
+    FeatureServices? Features,
+    PresenceModel? Presence)
 {
     /// <summary>The methods the B2BUA handles in a dialog, advertised in Allow.</summary>
     public const string Allow = "INVITE, ACK, BYE, CANCEL, OPTIONS, UPDATE, INFO";

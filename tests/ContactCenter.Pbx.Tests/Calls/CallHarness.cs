@@ -4,6 +4,7 @@ using ContactCenter.Data.Repositories;
 using ContactCenter.Media.Relay;
 using ContactCenter.Pbx.Calls;
 using ContactCenter.Pbx.Features;
+using ContactCenter.Pbx.Presence;
 using ContactCenter.Pbx.Registrar;
 using ContactCenter.Pbx.Tests.Registrar;
 using ContactCenter.Sip;
@@ -49,7 +50,8 @@ public sealed class CallHarness : IAsyncDisposable
         Relay = Media.Tests.Fakes.TestRelay.Create(Media.Tests.Fakes.TestRelay.Options(relayPairs, noMediaTimeout), Time);
         Records = new CallRecordWriter(Registrar.Database);
         Clock = new CallClock(Time);
-        Router = new CallRouter(options, Stack, Relay, Records, Registrar.Registrar, Registrar.Directory, Clock, Logs, features);
+        Presence = new PresenceModel(Logs.CreateLogger<PresenceModel>());
+        Router = new CallRouter(options, Stack, Relay, Records, Registrar.Registrar, Registrar.Directory, Clock, Logs, features, Presence);
     }
 
     public RegistrarHarness Registrar { get; }
@@ -68,6 +70,9 @@ public sealed class CallHarness : IAsyncDisposable
     public CallRecordWriter Records { get; }
 
     public CallRouter Router { get; }
+
+    /// <summary>The presence model the calls report to.</summary>
+    public PresenceModel Presence { get; }
 
     public FakeLoggerFactory Logs { get; } = new();
 
