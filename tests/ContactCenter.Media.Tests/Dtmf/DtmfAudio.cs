@@ -25,8 +25,9 @@ internal static class DtmfAudio
     /// <summary>Runs sox with a null input, writing 8 kHz 16-bit raw PCM, and reads the result.</summary>
     public static short[] Sox(TempDirectory scratch, params string[] synthesis)
     {
+        // -R: sox's noise (and dither) from its fixed seed, so a noise test hears the same noise on every run.
         string file = scratch.File(Guid.NewGuid().ToString("N") + ".raw");
-        ExternalTool.Run("sox", ["-n", "-r", "8000", "-b", "16", "-e", "signed-integer", "-t", "raw", file, .. synthesis]);
+        ExternalTool.Run("sox", ["-R", "-n", "-r", "8000", "-b", "16", "-e", "signed-integer", "-t", "raw", file, .. synthesis]);
         return ExternalTool.ReadRawPcm(file);
     }
 
@@ -54,7 +55,7 @@ internal static class DtmfAudio
         string wav = scratch.File(Guid.NewGuid().ToString("N") + ".wav");
         string raw = Path.ChangeExtension(wav, ".raw");
         ExternalTool.Run("espeak-ng", "-v", voice, "-p", pitch.ToString(CultureInfo.InvariantCulture), "-s", wordsPerMinute.ToString(CultureInfo.InvariantCulture), "-w", wav, text);
-        ExternalTool.Run("sox", wav, "-r", "8000", "-c", "1", "-b", "16", "-e", "signed-integer", "-t", "raw", raw, "gain", "-n", "-3");
+        ExternalTool.Run("sox", "-R", wav, "-r", "8000", "-c", "1", "-b", "16", "-e", "signed-integer", "-t", "raw", raw, "gain", "-n", "-3");
         return ExternalTool.ReadRawPcm(raw);
     }
 
