@@ -99,7 +99,7 @@ public class GpioSimTests(ITestOutputHelper output)
         throw new InvalidOperationException($"No ContactCenter.sln above {AppContext.BaseDirectory}");
     }
 
-    // shared/ sits beside the repository (CI's clone, /work/main) or beside the worktrees' parent (/work/wt/NAME).
+    // shared/ sits beside the repository's folder, or beside the parent of a folder of git worktrees.
     private static string FindVmTools(string repository)
     {
         for (DirectoryInfo? directory = new DirectoryInfo(repository).Parent; directory is not null; directory = directory.Parent)
