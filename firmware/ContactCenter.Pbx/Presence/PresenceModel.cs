@@ -77,6 +77,9 @@ public sealed class PresenceModel
         Change(extension, current => current with { NewMessages = newMessages, OldMessages = oldMessages });
     }
 
+    /// <summary>Sets what park slot <paramref name="slot"/> holds.</summary>
+    public void SetPark(string slot, ParkSlotState state) => Change(slot, current => current with { Park = state });
+
     private void Change(string extension, Func<PresenceSnapshot, PresenceSnapshot> change)
     {
         ArgumentNullException.ThrowIfNull(extension);

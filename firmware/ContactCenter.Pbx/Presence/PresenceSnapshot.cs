@@ -12,10 +12,12 @@ namespace ContactCenter.Pbx.Presence;
 /// <param name="Away">The user set away.</param>
 /// <param name="NewMessages">Unheard voicemail messages.</param>
 /// <param name="OldMessages">Heard voicemail messages.</param>
-public sealed record PresenceSnapshot(string Extension, IReadOnlyList<SipDialogInfoEntry> Dialogs, bool DoNotDisturb, bool Away, int NewMessages, int OldMessages)
+/// <param name="Park">For a park slot's number: what the slot holds.</param>
+public sealed record PresenceSnapshot(string Extension, IReadOnlyList<SipDialogInfoEntry> Dialogs, bool DoNotDisturb, bool Away, int NewMessages, int OldMessages,
+    ParkSlotState Park)
 {
     /// <summary>An extension nobody has reported anything about.</summary>
-    public static PresenceSnapshot Idle(string extension) => new(extension, [], false, false, 0, 0);
+    public static PresenceSnapshot Idle(string extension) => new(extension, [], false, false, 0, 0, ParkSlotState.Free);
 
     /// <summary>In use as soon as one dialog is answered or placed by the extension; ringing when the only live dialogs ring at it.</summary>
     public ExtensionActivity Activity
