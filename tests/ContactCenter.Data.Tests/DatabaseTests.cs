@@ -32,7 +32,7 @@ public sealed class DatabaseTests : IDisposable
 
             return names;
         });
-        Assert.Equal(["call_records", "departments", "devices", "extensions", "registrations", "settings"], tables);
+        Assert.Equal(["call_records", "departments", "devices", "extensions", "panel_keys", "presence_watch_lists", "presence_watchers", "queue_logins", "registrations", "settings"], tables);
         Assert.Equal("contactcenter.local", new SettingsRepository(database).SipRealm());
     }
 
@@ -68,7 +68,7 @@ public sealed class DatabaseTests : IDisposable
         SqliteConnection.ClearAllPools();
         var database = _data.Open();
 
-        Assert.Equal(3, database.SchemaVersion);
+        Assert.Equal(SchemaMigrations.LatestVersion, database.SchemaVersion);
         var record = new CallRecordRepository(database).ListRecent().Single();
         Assert.Equal(("old@10.0.0.1", 3000L, 2998L, CallStatus.Answered, TimeSpan.FromSeconds(60)), (record.CallId, record.PacketsFromCaller, record.PacketsFromCallee, record.Status, record.TalkTime));
         Assert.Null(record.CallerQuality);

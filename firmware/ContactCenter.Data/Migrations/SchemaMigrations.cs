@@ -102,6 +102,45 @@ internal static class SchemaMigrations
             ALTER TABLE call_records ADD COLUMN callee_rtt_ms REAL CHECK (callee_rtt_ms >= 0);
             ALTER TABLE call_records ADD COLUMN callee_mos REAL CHECK (callee_mos BETWEEN 1 AND 5);
             """),
+        new(4, "front panel: key bindings, receptionist, night mode, queue login, presence watch policy", """
+            -- A key of the board profile (by its id) bound to what it does for the receptionist. BLF and park name an
+            -- extension or slot number (2 to 10 digits), speed dial a number to call (digits, * and #, an optional
+            -- leading +); the toggles take no argument.
+            CREATE TABLE panel_keys (
+                key_id     TEXT PRIMARY KEY NOT NULL CHECK (length(key_id) BETWEEN 1 AND 32 AND key_id NOT GLOB '*[^A-Za-z0-9_-]*'),
+                action     TEXT NOT NULL CHECK (action IN ('blf', 'park', 'dnd', 'night', 'queue', 'speed_dial')),
+                argument   TEXT,
+                updated_at INTEGER NOT NULL,
+                CHECK ((action IN ('blf', 'park', 'speed_dial')) = (argument IS NOT NULL)),
+                CHECK (action NOT IN ('blf', 'park') OR (length(argument) BETWEEN 2 AND 10 AND argument NOT GLOB '*[^0-9]*')),
+                CHECK (action <> 'speed_dial' OR (length(argument) BETWEEN 1 AND 32 AND substr(argument, 2) NOT GLOB '*[^0-9*#]*'
+                                                   AND substr(argument, 1, 1) GLOB '[0-9*#+]'))
+            );
+
+            -- Queue login per extension: the queues (a later issue) read this flag to decide whom to offer calls; no row
+            -- means logged out.
+            CREATE TABLE queue_logins (
+                extension_id INTEGER PRIMARY KEY NOT NULL REFERENCES extensions (id) ON DELETE CASCADE,
+                logged_in    INTEGER NOT NULL CHECK (logged_in IN (0, 1)),
+                updated_at   INTEGER NOT NULL
+            );
+
+            -- Presence watch policy: a watched extension with a row here may be watched only by the extensions listed in
+            -- presence_watchers (none: by nobody but itself); without a row the setting presence_all_may_watch decides.
+            CREATE TABLE presence_watch_lists (
+                extension_id INTEGER PRIMARY KEY NOT NULL REFERENCES extensions (id) ON DELETE CASCADE
+            );
+            CREATE TABLE presence_watchers (
+                watched_id INTEGER NOT NULL REFERENCES presence_watch_lists (extension_id) ON DELETE CASCADE,
+                watcher_id INTEGER NOT NULL REFERENCES extensions (id) ON DELETE CASCADE,
+                PRIMARY KEY (watched_id, watcher_id),
+                CHECK (watched_id <> watcher_id)
+            );
+            CREATE INDEX presence_watchers_watcher ON presence_watchers (watcher_id);
+
+            INSERT INTO settings (key, value) VALUES ('night_mode', 'off');
+            INSERT INTO settings (key, value) VALUES ('presence_all_may_watch', 'on');
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;

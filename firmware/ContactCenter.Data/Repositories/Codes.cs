@@ -91,6 +91,32 @@ internal static class Codes
         _ => throw new FormatException($"unknown hang-up party '{code}'"),
     };
 
+    public static string Of(PanelKeyAction action) => action switch
+    {
+        PanelKeyAction.BusyLamp => "blf",
+        PanelKeyAction.Park => "park",
+        PanelKeyAction.DoNotDisturb => "dnd",
+        PanelKeyAction.NightMode => "night",
+        PanelKeyAction.QueueLogin => "queue",
+        PanelKeyAction.SpeedDial => "speed_dial",
+        _ => throw new ArgumentOutOfRangeException(nameof(action)),
+    };
+
+    public static PanelKeyAction ToPanelKeyAction(string code) => code switch
+    {
+        "blf" => PanelKeyAction.BusyLamp,
+        "park" => PanelKeyAction.Park,
+        "dnd" => PanelKeyAction.DoNotDisturb,
+        "night" => PanelKeyAction.NightMode,
+        "queue" => PanelKeyAction.QueueLogin,
+        "speed_dial" => PanelKeyAction.SpeedDial,
+        _ => throw new FormatException($"unknown panel key action '{code}'"),
+    };
+
+    public static string Of(bool on) => on ? "on" : "off";
+
+    public static bool ToSwitch(string? code) => code == "on";
+
     public static long UnixMs(DateTimeOffset time) => time.ToUnixTimeMilliseconds();
 
     public static DateTimeOffset Time(long unixMs) => DateTimeOffset.FromUnixTimeMilliseconds(unixMs);
