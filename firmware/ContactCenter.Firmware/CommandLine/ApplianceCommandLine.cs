@@ -15,8 +15,7 @@ internal static class ApplianceCommandLine
     public const string ExecutableName = "contactcenter";
 
     /// <summary>
-    /// The options, in usage order. The rest of the contract (<c>--web-port</c>,
-    /// <c>--board</c>) is one line each here, plus a property on <see cref="ApplianceSettings"/>,
+    /// The options, in usage order. The rest of the contract (<c>--web-port</c>) is one line each here, plus a property on <see cref="ApplianceSettings"/>,
     /// when the listener behind it exists.
     /// </summary>
     public static readonly IReadOnlyList<ApplianceOption> Options =
@@ -31,6 +30,8 @@ internal static class ApplianceCommandLine
             static (s, v) => OptionValues.Port(v, p => s.SipPort = p)),
         new("rtp-ports", "A-B", "Rtp:Ports", "UDP port range of the media relay, RTP on even and RTCP on odd ports (default 10000-20000)",
             static (s, v) => OptionValues.PortRange(v, r => s.RtpPorts = r)),
+        new("board", "PROFILE", "Board", "front-panel board profile: sim (default), sim-16, pi-hat-8, mcp23017-16, or a .json file",
+            static (s, v) => OptionValues.BoardProfile(v, p => s.Board = p)),
     ];
 
     /// <summary>Admin subcommands (<c>backup</c>, <c>restore</c> come with a later issue).</summary>

@@ -8,6 +8,9 @@ internal sealed class ApplianceSettings
     /// <summary>The default data directory of development runs (DESIGN.md "Defaults").</summary>
     public const string DefaultDataDirectory = "data";
 
+    /// <summary>The default board profile (DESIGN.md "The command line": <c>sim</c>).</summary>
+    public const string DefaultBoard = "sim";
+
     /// <summary>The default SIP port for UDP and TCP.</summary>
     public const int DefaultSipPort = 5060;
 
@@ -22,6 +25,9 @@ internal sealed class ApplianceSettings
 
     /// <summary>The SIP port for UDP and TCP; 0 picks a free one.</summary>
     public int SipPort { get; set; } = DefaultSipPort;
+
+    /// <summary>The front panel's board profile: <c>sim</c> (the simulated 16-key panel), a built-in profile name, or a full path to a <c>.json</c> file.</summary>
+    public string Board { get; set; } = DefaultBoard;
 
     /// <summary>The media relay's UDP port range (DESIGN.md "Defaults": 10000–20000).</summary>
     public (int Start, int End) RtpPorts { get; set; } = (10000, 20000);

@@ -57,4 +57,21 @@ internal static class OptionValues
         store(Path.GetFullPath(value));
         return null;
     }
+
+    /// <summary>A board profile: a name (letters, digits, <c>-</c>, <c>_</c>), or a path to a <c>.json</c> file, stored as a full path.</summary>
+    public static string? BoardProfile(string value, Action<string> store)
+    {
+        if (value.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            return FilePath(value, store);
+        }
+
+        if (value.Length == 0 || !value.All(static c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            return $"'{value}' is not a board profile name (such as sim or pi-hat-8) nor a path to a .json file";
+        }
+
+        store(value);
+        return null;
+    }
 }

@@ -4,6 +4,7 @@ using ContactCenter.Data;
 using ContactCenter.Data.Snapshots;
 using ContactCenter.Firmware.CommandLine;
 using ContactCenter.Firmware.Media;
+using ContactCenter.Firmware.Panel;
 using ContactCenter.Firmware.Pbx;
 using ContactCenter.Firmware.Prompts;
 using ContactCenter.Firmware.Sip;
@@ -114,6 +115,7 @@ internal static class ApplianceHost
         builder.Services.Configure<HostOptions>(static o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
 
         AddStorage(builder.Services, settings.DataDirectory);
+        builder.Services.AddFrontPanel(settings.Board, settings.DataDirectory);
         AddPrompts(builder.Services, builder.Configuration, settings.DataDirectory);
         AddPbx(builder.Services, builder.Configuration);
         AddCalls(builder.Services, builder.Configuration, settings);
@@ -172,15 +174,15 @@ internal static class ApplianceHost
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IRegistrationView>(static sp => sp.GetRequiredService<SipRegistrar>());
         services.AddHostedService<RegistrarHostedService>();
-        // Presence (issue #5 §5): the one model, and the SUBSCRIBE/NOTIFY service that watches it. The watch policy is
-        // the default (every extension may watch every other) until it is an admin setting in the database.
+        // Presence (issue #5 §5): the one model, and the SUBSCRIBE/NOTIFY service that watches it, with the watch policy
+        // stored in the database (read at start).
         services.AddSingleton(static sp => new PresenceModel(sp.GetRequiredService<ILogger<PresenceModel>>()));
         services.AddSingleton(static sp => new PresenceService(
             sp.GetRequiredService<SipStack>(),
             sp.GetRequiredService<PresenceModel>(),
             sp.GetRequiredService<SipRegistrar>(),
             sp.GetRequiredService<ExtensionDirectory>(),
-            new PresenceOptions(),
+            PresencePolicyOptions.Load(sp.GetRequiredService<ContactCenterDatabase>()),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<PresenceService>>()));
         services.AddSingleton(static sp => new DirectoryPresenceFeed(sp.GetRequiredService<ExtensionDirectory>(), sp.GetRequiredService<PresenceModel>()));
@@ -284,6 +286,7 @@ internal static class ApplianceHost
         {
             SipTransportBindException bind => bind.Message,
             DatabaseSchemaException schema => schema.Message,
+            PanelStartException panel => panel.Message,
             Microsoft.Data.Sqlite.SqliteException sqlite => $"database error: {sqlite.Message}",
             OptionsValidationException invalid => $"invalid configuration: {string.Join("; ", invalid.Failures)}",
             _ => $"start failed: {exception.GetType().Name}: {exception.Message}",
