@@ -12,8 +12,9 @@ public class ArchitectureTests
         ["ContactCenter.Sip"] = [],
         ["ContactCenter.Media"] = [],
         ["ContactCenter.Data"] = [],
+        ["ContactCenter.Board"] = [],
         ["ContactCenter.Pbx"] = ["ContactCenter.Sip", "ContactCenter.Media", "ContactCenter.Data"],
-        ["contactcenter"] = ["ContactCenter.Sip", "ContactCenter.Media", "ContactCenter.Data", "ContactCenter.Pbx"],
+        ["contactcenter"] = ["ContactCenter.Sip", "ContactCenter.Media", "ContactCenter.Data", "ContactCenter.Pbx", "ContactCenter.Board"],
     };
 
     public static TheoryData<string> Assemblies => new(Allowed.Keys);
@@ -33,6 +34,7 @@ public class ArchitectureTests
     [Theory]
     [InlineData("ContactCenter.Sip")]
     [InlineData("ContactCenter.Media")]
+    [InlineData("ContactCenter.Board")]
     public void Library_UsesNoFrameworkBeyondLoggingAbstractions(string name)
     {
         var references = Assembly.Load(name).GetReferencedAssemblies().Select(r => r.Name!).ToList();

@@ -32,6 +32,27 @@ public sealed class ApplianceCommandLineTests : IDisposable
         Assert.Empty(result.Settings.BindAddresses);
         Assert.Null(result.Settings.ConfigFile);
         Assert.Null(result.ConfigFile);
+        Assert.Equal("sim", result.Settings.Board);
+    }
+
+    [Fact]
+    public void Board_IsAProfileName_OrAJsonFileStoredAsAFullPath()
+    {
+        Assert.Equal("pi-hat-8", Parse("--board", "pi-hat-8").Settings.Board);
+        Assert.Equal(Path.GetFullPath("panels/mine.json"), Parse("--board=panels/mine.json").Settings.Board);
+        _environment["CONTACTCENTER_BOARD"] = "mcp23017-16";
+        Assert.Equal("mcp23017-16", Parse().Settings.Board);
+    }
+
+    [Theory]
+    [InlineData("my panel")]
+    [InlineData("../etc/passwd")]
+    public void BadBoard_IsAUsageError_NamingTheOption(string value)
+    {
+        var result = Parse("--board", value);
+
+        Assert.Equal(CommandLineAction.Error, result.Action);
+        Assert.Equal($"--board: '{value}' is not a board profile name (such as sim or pi-hat-8) nor a path to a .json file", result.Error);
     }
 
     [Fact]
@@ -126,7 +147,7 @@ public sealed class ApplianceCommandLineTests : IDisposable
     public void EnvironmentVariableNames_FollowTheContract()
     {
         Assert.Equal(
-            ["CONTACTCENTER_DATA", "CONTACTCENTER_CONFIG", "CONTACTCENTER_BIND", "CONTACTCENTER_SIP_PORT", "CONTACTCENTER_RTP_PORTS"],
+            ["CONTACTCENTER_DATA", "CONTACTCENTER_CONFIG", "CONTACTCENTER_BIND", "CONTACTCENTER_SIP_PORT", "CONTACTCENTER_RTP_PORTS", "CONTACTCENTER_BOARD"],
             ApplianceCommandLine.Options.Select(o => o.EnvironmentVariable));
     }
 
