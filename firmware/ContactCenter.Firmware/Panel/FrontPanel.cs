@@ -145,8 +145,8 @@ internal sealed class FrontPanel : IAsyncDisposable
 
         _health?.Dispose();
         await _stop.CancelAsync().ConfigureAwait(false);
-        _keys?.Dispose();
         await Task.WhenAll(_loops).ConfigureAwait(false);
+        _keys?.Dispose();
         _leds?.Dispose();
         _lines?.Dispose();
         _stop.Dispose();

@@ -46,7 +46,12 @@ internal sealed class PanelLines : IDisposable
                         $"chip '{chip.Id}' (mcp23017 on {chip.Device}, address 0x{chip.Address:x2}): the MCP23017 expander is not yet supported by this firmware"));
                     break;
                 default:
-                    opened.OpenChardev(chip, [.. lines.Where(l => l.Line.Chip == chip.Id)], loggers.CreateLogger<ChardevGpioLines>());
+                    // A chip no LED or key uses (one carrying only an expander's interrupt line) is not requested here.
+                    if (lines.Where(l => l.Line.Chip == chip.Id).ToList() is { Count: > 0 } used)
+                    {
+                        opened.OpenChardev(chip, used, loggers.CreateLogger<ChardevGpioLines>());
+                    }
+
                     break;
             }
         }

@@ -11,7 +11,7 @@ internal static partial class AttendantLog
     [LoggerMessage(3501, LogLevel.Warning, "Receptionist {Receptionist}: {Operation} {Target} failed: {Reason}")]
     public static partial void Failed(ILogger logger, string receptionist, AttendantOperation operation, string target, string reason);
 
-    [LoggerMessage(3502, LogLevel.Warning, "A key was pressed but no receptionist extension is configured (setting panel_receptionist): nothing done")]
+    [LoggerMessage(3502, LogLevel.Warning, "No receptionist extension is configured (setting panel_receptionist): the receptionist keys do nothing until one is set")]
     public static partial void NoReceptionist(ILogger logger);
 
     [LoggerMessage(3503, LogLevel.Information, "Night mode is {State}; closed-hours routing follows it once office hours exist")]

@@ -159,6 +159,25 @@ public sealed class FrontPanelHostTests : IAsyncLifetime
         host.Dispose();
     }
 
+    [Fact]
+    public async Task AGpioChipThatCannotBeOpened_FailsStart_NamingTheChipAndWhy_AndTheFaultLedShowsIt()
+    {
+        var missing = Path.Combine(_directory, "gpiochip-missing");
+        var profile = BoardProfileText()
+            .Replace("\"chips\": [", $"\"chips\": [ {{ \"id\": \"gpio\", \"kind\": \"gpiochip\", \"device\": \"{missing}\" }},", StringComparison.Ordinal)
+            .Replace("{ \"chip\": \"sim\", \"line\": 1 }", "{ \"chip\": \"gpio\", \"line\": 4 }", StringComparison.Ordinal);
+        var path = Path.Combine(_directory, "gpio.json");
+        await File.WriteAllTextAsync(path, profile);
+        var host = Build(path);
+
+        var error = await Assert.ThrowsAsync<PanelStartException>(() => host.StartAsync());
+
+        Assert.Equal($"board profile test-panel: chip 'gpio' ({missing}): cannot open {missing}: No such file or directory", error.Message);
+        Assert.Equal(LedPalette.Fault, host.Services.GetRequiredService<FrontPanel>().Pattern("fault"));
+        _host = null;
+        host.Dispose();
+    }
+
     private static string BoardProfileText() => """
         {
           "name": "test-panel",
