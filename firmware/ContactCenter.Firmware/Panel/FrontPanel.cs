@@ -133,7 +133,8 @@ internal sealed class FrontPanel : IAsyncDisposable
         }
 
         _status.ShowPower(ready: true);
-        _health = _time.CreateTimer(static state => ((FrontPanel)state!).UpdateHealth(), this, TimeSpan.Zero, HealthInterval);
+        UpdateHealth();
+        _health = _time.CreateTimer(static state => ((FrontPanel)state!).UpdateHealth(), this, HealthInterval, HealthInterval);
     }
 
     public async ValueTask DisposeAsync()

@@ -116,12 +116,14 @@ public sealed class FrontPanelHostTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ReadyAppliance_ShowsPowerReady_AndNamesThePanelAfterSip()
+    public async Task ReadyAppliance_ShowsPowerReady_SipDegradedWithoutPhones_AndNamesThePanelAfterSip()
     {
         var host = await StartedAsync();
 
         Assert.Equal(LedPalette.Ready, host.Services.GetRequiredService<FrontPanel>().Pattern("power"));
         Assert.Equal(LedPattern.Off, host.Services.GetRequiredService<FrontPanel>().Pattern("fault"));
+        // The demo extensions exist and no phone has registered yet.
+        Assert.Equal(LedPalette.Degraded, host.Services.GetRequiredService<FrontPanel>().Pattern("sip"));
         Assert.Matches(new Regex("^ready sip=[0-9]+ rtp=47300-47399 panel=sim-16$"), host.Services.GetRequiredService<ReadyLine>().ToString());
     }
 
