@@ -102,6 +102,30 @@ public sealed class ApplianceProcessTests
     }
 
     [Fact]
+    public async Task WrongBoardProfile_Exits1_WithOneErrorLineNamingTheLine()
+    {
+        var data = ApplianceProcess.NewDataDirectory();
+        var profile = Path.Combine(Path.GetDirectoryName(data)!, "panel.json");
+        await File.WriteAllTextAsync(profile, """
+            {
+              "name": "twice",
+              "chips": [ { "id": "sim", "kind": "simulated", "lines": 8 } ],
+              "leds": [ { "id": "blf1", "line": { "chip": "sim", "line": 3 }, "polarity": "activeHigh" } ],
+              "keys": [ { "id": "key1", "line": { "chip": "sim", "line": 3 }, "polarity": "activeHigh" } ]
+            }
+            """);
+
+        var (exitCode, stdout, stderr) = await ApplianceProcess.RunToExitAsync(["--data", data, "--sip-port", "0", "--board", profile]);
+
+        Assert.Equal(1, exitCode);
+        Assert.Empty(stdout);
+        Assert.Equal($"error: board profile '{profile}': key 'key1': sim line 3 is already used by LED 'blf1'", stderr[^1]);
+        Assert.Single(stderr, l => l.StartsWith("error:", StringComparison.Ordinal));
+        Assert.DoesNotContain(stderr, l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal));
+        Directory.Delete(Path.GetDirectoryName(data)!, recursive: true);
+    }
+
+    [Fact]
     public async Task UnreadableConfigFile_Exits2_WithOneLine()
     {
         var missing = Path.Combine(Path.GetTempPath(), $"cc-missing-{Guid.NewGuid():N}.json");
