@@ -63,22 +63,4 @@ public static class PanelRules
 
         return null;
     }
-
-    /// <summary>The action named by its stored code (<c>blf</c>, <c>park</c>, <c>dnd</c>, <c>night</c>, <c>queue</c>, <c>speed_dial</c>), for the CLI and web UI.</summary>
-    /// <param name="code">The code.</param>
-    /// <param name="action">The action.</param>
-    /// <returns>The problem, or null.</returns>
-    public static string? ParseAction(string? code, out PanelKeyAction action)
-    {
-        try
-        {
-            action = Codes.ToPanelKeyAction(code ?? "");
-            return null;
-        }
-        catch (FormatException)
-        {
-            action = default;
-            return $"'{code}' is not a key action (blf, park, dnd, night, queue or speed_dial)";
-        }
-    }
 }
