@@ -24,7 +24,7 @@ internal sealed class PresenceProbe
 
     /// <summary>The dialog states of a snapshot as a NOTIFY lists them, e.g. <c>early</c> or <c>confirmed,early</c>.</summary>
     public static string StatesOf(PresenceSnapshot snapshot) =>
-        string.Join(',', snapshot.Dialogs.Select(d => d.State.ToString().ToLowerInvariant()));
+        string.Join(',', snapshot.Dialogs.Concat(snapshot.Ended).Select(d => d.State.ToString().ToLowerInvariant()));
 
     /// <summary>The latest change of <paramref name="extension"/> to <paramref name="states"/> at or before <paramref name="at"/>.</summary>
     public long? ChangeBefore(string extension, string states, long at)
