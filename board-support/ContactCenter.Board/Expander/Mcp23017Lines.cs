@@ -17,7 +17,9 @@ namespace ContactCenter.Board.Expander;
 /// differs from the last known one give an edge stamped with the interrupt's timestamp, then pins whose present level
 /// differs again (they changed while the interrupt waited) give one stamped now. Reading INTCAP clears the interrupt
 /// (DS20001952C §3.6.1), so the line goes idle and the next change gives a new edge. While a read fails, the INT line
-/// stays asserted and no new edge would come: the read is retried at the poll interval until it succeeds.
+/// stays asserted and no new edge would come: the read is retried at the poll interval until it succeeds; and a
+/// watchdog reads the chip when no interrupt came for a while (<see cref="DefaultInterruptWatchdog"/>), which
+/// recovers from an edge the host never saw (its changes are stamped when found).
 /// </para>
 /// <para>
 /// Without an interrupt line, GPIO is polled at the poll interval and edges are stamped with the poll's time. Either
@@ -35,6 +37,12 @@ public sealed class Mcp23017Lines : IGpioLines
     /// <summary>How often inputs are polled without an interrupt line, and failed interrupt reads retried.</summary>
     public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromMilliseconds(10);
 
+    /// <summary>
+    /// With an interrupt line, how long after the last read the chip is read anyway: an interrupt edge the host missed
+    /// (INT already asserted when the line was requested, a lost event) would otherwise leave INT asserted for good.
+    /// </summary>
+    public static readonly TimeSpan DefaultInterruptWatchdog = TimeSpan.FromSeconds(1);
+
     private readonly Lock _gate = new();
     private readonly II2cDevice _device;
     private readonly Mcp23017 _chip;
@@ -42,12 +50,13 @@ public sealed class Mcp23017Lines : IGpioLines
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly TimeSpan _pollInterval;
+    private readonly TimeSpan _watchdog;
     private readonly Channel<GpioEdge> _edges = Channel.CreateUnbounded<GpioEdge>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stop = new();
     private readonly ITimer? _timer;
     private ushort _latch;
     private ushort _levels;
-    private long _interruptTimestamp;
+    private long? _pendingInterrupt;
     private bool _failing;
     private bool _disposed;
 
@@ -56,11 +65,16 @@ public sealed class Mcp23017Lines : IGpioLines
     /// <param name="pins">One setting per used pin, <see cref="GpioLineSettings.Line"/> being the pin (0-15).</param>
     /// <param name="interrupts">
     /// Edges of the host GPIO line wired to the chip's INTA or INTB (mirrored), requested active-low with rising or
-    /// both edges, and of no other line; <c>null</c> when none is wired (inputs are polled).
+    /// both edges, and of no other line; <c>null</c> when none is wired (inputs are polled). Request the line before
+    /// opening the expander, so an interrupt raised in between is not missed (the watchdog would find it late).
     /// </param>
     /// <param name="time">The clock polls run on and edges are stamped from.</param>
     /// <param name="logger">Where the expander logs.</param>
     /// <param name="pollInterval">The poll and retry interval.</param>
+    /// <param name="interruptWatchdog">
+    /// With an interrupt line, the quiet time after which the chip is read anyway; <see cref="Timeout.InfiniteTimeSpan"/>
+    /// for none.
+    /// </param>
     /// <exception cref="ArgumentException">
     /// A pin is wrong (<see cref="Mcp23017PinMap.From"/>); nothing was sent to the chip.
     /// </exception>
@@ -71,18 +85,25 @@ public sealed class Mcp23017Lines : IGpioLines
         ChannelReader<GpioEdge>? interrupts,
         TimeProvider time,
         ILogger<Mcp23017Lines> logger,
-        TimeSpan pollInterval)
+        TimeSpan pollInterval,
+        TimeSpan interruptWatchdog)
     {
         ArgumentNullException.ThrowIfNull(device);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(logger);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(pollInterval, TimeSpan.Zero);
+        if (interruptWatchdog <= TimeSpan.Zero && interruptWatchdog != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(interruptWatchdog), interruptWatchdog, "The watchdog must be positive or infinite.");
+        }
+
         _pins = Mcp23017PinMap.From(pins);
         _device = device;
         _chip = new Mcp23017(device);
         _time = time;
         _logger = logger;
         _pollInterval = pollInterval;
+        _watchdog = interruptWatchdog;
 
         _chip.Configure(_pins, interrupts is not null);
         _latch = _pins.InitialLatch;
@@ -99,7 +120,7 @@ public sealed class Mcp23017Lines : IGpioLines
         }
         else
         {
-            _timer = time.CreateTimer(_ => ServeInterrupt(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            _timer = time.CreateTimer(_ => ServeInterrupt(), null, interruptWatchdog, Timeout.InfiniteTimeSpan);
 
             // Owned here: the loop catches everything and ends by completing Edges, so no fault goes unobserved.
             _ = ServeInterruptsAsync(interrupts);
@@ -109,7 +130,10 @@ public sealed class Mcp23017Lines : IGpioLines
     /// <inheritdoc/>
     public ChannelReader<GpioEdge> Edges => _edges.Reader;
 
-    /// <summary>Opens the chip on an i2c-dev bus and programs it (<see cref="DefaultPollInterval"/> without interrupt line).</summary>
+    /// <summary>
+    /// Opens the chip on an i2c-dev bus and programs it, with <see cref="DefaultPollInterval"/> and
+    /// <see cref="DefaultInterruptWatchdog"/>.
+    /// </summary>
     /// <param name="bus">The bus device, e.g. <c>/dev/i2c-1</c>.</param>
     /// <param name="address">The chip's address, 0x20..0x27 (A2..A0 strapping).</param>
     /// <param name="pins">One setting per used pin (0-15).</param>
@@ -129,7 +153,7 @@ public sealed class Mcp23017Lines : IGpioLines
         I2cDevice device = I2cDevice.Open(bus, address);
         try
         {
-            return new Mcp23017Lines(device, pins, interrupts, time, logger, DefaultPollInterval);
+            return new Mcp23017Lines(device, pins, interrupts, time, logger, DefaultPollInterval, DefaultInterruptWatchdog);
         }
         catch
         {
@@ -236,7 +260,7 @@ public sealed class Mcp23017Lines : IGpioLines
                 {
                     lock (_gate)
                     {
-                        _interruptTimestamp = edge.Timestamp;
+                        _pendingInterrupt = edge.Timestamp;
                     }
 
                     ServeInterrupt();
@@ -267,23 +291,26 @@ public sealed class Mcp23017Lines : IGpioLines
                 return;
             }
 
-            // Armed before the read, disarmed once it succeeds: a failed read is retried even though INT, still
-            // asserted, sends no new edge.
+            // The retry is armed before the read and becomes the watchdog once it succeeds: a failed read is retried
+            // even though INT, still asserted, sends no new edge.
             _timer!.Change(_pollInterval, Timeout.InfiniteTimeSpan);
             if (!TryRead(out Mcp23017Interrupt read, static chip => chip.ReadInterrupt()))
             {
                 return;
             }
 
-            _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            _timer.Change(_watchdog, Timeout.InfiniteTimeSpan);
+            long now = _time.GetTimestamp();
 
-            // INTCAP only holds a fresh capture while INTF shows a pending interrupt; otherwise it is an old one.
+            // INTCAP only holds a fresh capture while INTF shows a pending interrupt; otherwise it is an old one. A
+            // capture found by the watchdog has no edge to date it: it is stamped now.
             if ((read.Flags & _pins.Inputs) != 0)
             {
-                Emit(read.Captured, _interruptTimestamp);
+                Emit(read.Captured, _pendingInterrupt ?? now);
             }
 
-            Emit(read.Pins, _time.GetTimestamp());
+            _pendingInterrupt = null;
+            Emit(read.Pins, now);
         }
     }
 

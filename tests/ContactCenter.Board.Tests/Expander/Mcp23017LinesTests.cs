@@ -271,6 +271,25 @@ public sealed class Mcp23017LinesTests : IDisposable
     }
 
     [Fact]
+    public async Task InterruptTheHostNeverSaw_IsFoundByTheWatchdog_AndTheLineWorksAgain()
+    {
+        _chip.InterruptLine = null; // INT asserts, but no edge reaches the host
+        using Mcp23017Lines lines = WithInterrupts(Panel);
+        _chip.Press(0);
+        _time.Advance(Mcp23017Lines.DefaultInterruptWatchdog - TimeSpan.FromMilliseconds(1));
+        Assert.False(lines.Edges.TryRead(out _));
+
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+
+        Assert.True(lines.Edges.TryRead(out GpioEdge found));
+        Assert.Equal(new GpioEdge(0, GpioEdgeKind.Rising, _time.GetTimestamp()), found);
+        Assert.False(_chip.InterruptAsserted);
+        _chip.InterruptLine = asserted => _host.SetInput(HostLine, asserted);
+        _chip.Press(1);
+        Assert.Equal((1, GpioEdgeKind.Rising), Summary(await lines.Edges.ReadAsync(_timeout.Token)));
+    }
+
+    [Fact]
     public void Polling_WithoutInterruptLine_StampsEdgesWithThePollsTime()
     {
         using Mcp23017Lines lines = Polled(Panel);
@@ -372,6 +391,16 @@ public sealed class Mcp23017LinesTests : IDisposable
         Assert.Equal(0, _chip.Transfers);
     }
 
+    [Fact]
+    public void IntervalsThatAreNotPositive_AreRefused_BeforeAnythingIsSent()
+    {
+        var logger = NullLogger<Mcp23017Lines>.Instance;
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Mcp23017Lines(_chip, Panel, null, _time, logger, TimeSpan.Zero, Mcp23017Lines.DefaultInterruptWatchdog));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Mcp23017Lines(_chip, Panel, _host.Edges, _time, logger, Poll, TimeSpan.Zero));
+        Assert.Equal(0, _chip.Transfers);
+    }
+
     private static GpioLineSettings Key(int pin) => GpioLineSettings.Input(pin) with { Bias = GpioBias.PullUp, ActiveLow = true };
 
     private static (int Line, GpioEdgeKind Kind) Summary(GpioEdge edge) => (edge.Line, edge.Kind);
@@ -381,5 +410,5 @@ public sealed class Mcp23017LinesTests : IDisposable
     private Mcp23017Lines Polled(GpioLineSettings[] pins) => Create(pins, null);
 
     private Mcp23017Lines Create(GpioLineSettings[] pins, ChannelReader<GpioEdge>? interrupts) =>
-        new(_chip, pins, interrupts, _time, NullLogger<Mcp23017Lines>.Instance, Poll);
+        new(_chip, pins, interrupts, _time, NullLogger<Mcp23017Lines>.Instance, Poll, Mcp23017Lines.DefaultInterruptWatchdog);
 }

@@ -52,7 +52,10 @@ try
     probe.WriteRegisters(0x0E, [0, 0, 0, 0, 0, 0]);
 
     var interrupts = Channel.CreateUnbounded<GpioEdge>();
-    using (var lines = Mcp23017Lines.Open(bus, Address, pins, interrupts.Reader, TimeProvider.System, NullLogger<Mcp23017Lines>.Instance))
+    // No watchdog: i2c-stub cannot clear INTF when INTCAP is read, as the chip does, so a watchdog read would take the
+    // stub's old capture for a new one.
+    using (var lines = new Mcp23017Lines(I2cDevice.Open(bus, Address), pins, interrupts.Reader, TimeProvider.System,
+        NullLogger<Mcp23017Lines>.Instance, Mcp23017Lines.DefaultPollInterval, Timeout.InfiniteTimeSpan))
     {
         byte[] block = new byte[0x16];
         probe.ReadRegisters(0x00, block);
