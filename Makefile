@@ -11,7 +11,7 @@ HARDWARE_TEST_PROJECTS := $(shell find tests/hardware -name '*Tests.csproj' -not
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 
-.PHONY: run build test test-hardware bench bench-dotnet bench-media bench-sip image clean
+.PHONY: run build test test-hardware bench bench-dotnet bench-media bench-panel bench-sip image clean
 
 ## run: build and start the appliance (pass options with ARGS="--sip-port 5070 --data ./data")
 run:
@@ -30,7 +30,7 @@ test-hardware: build
 	@tests/run-tests.sh $(CONFIGURATION) $(HARDWARE_TEST_PROJECTS)
 
 ## bench: the BenchmarkDotNet suites, the media stream run, then the sipp suite against the appliance and Kamailio + rtpengine
-bench: bench-dotnet bench-media bench-sip
+bench: bench-dotnet bench-media bench-panel bench-sip
 
 ## bench-dotnet: only the BenchmarkDotNet suites (SIP parsing; media codecs, resampler, mixer, DTMF detector), in Release
 bench-dotnet:
@@ -49,6 +49,14 @@ bench-media:
 	  $(DOTNET) run --no-build --project tests/bench/ContactCenter.Media.StreamBench -c Release -- \
 	    --codec $$codec --streams $$streams --seconds $(MEDIA_SECONDS) --warmup $(MEDIA_WARMUP) || exit 1; \
 	done; done
+
+## bench-panel: issue #5 §6 in one process: presence change -> NOTIFY at 50 watchers' sockets with 20 concurrent calls
+PANEL_WATCHERS ?= 50
+PANEL_CALLS ?= 20
+PANEL_ROUNDS ?= 10
+bench-panel:
+	$(DOTNET) run --project tests/bench/ContactCenter.Panel.LatencyBench -c Release -- \
+	  --watchers $(PANEL_WATCHERS) --calls $(PANEL_CALLS) --rounds $(PANEL_ROUNDS)
 
 ## bench-sip: only the sipp suite (root; settings such as STEPS, SIDES, DUR, REPS in tests/bench/sip/run.sh)
 bench-sip:

@@ -51,6 +51,7 @@ public sealed class PresenceModel
                 if (index >= 0)
                 {
                     dialogs.RemoveAt(index);
+                    return current with { Dialogs = dialogs, Ended = [dialog] };
                 }
             }
             else if (index >= 0)
@@ -87,9 +88,10 @@ public sealed class PresenceModel
         lock (_gate)
         {
             var current = _extensions.TryGetValue(extension, out var known) ? known : PresenceSnapshot.Idle(extension);
-            var next = change(current);
+            // Dialogs that ended are reported with the change that ended them only.
+            var next = change(current with { Ended = [] });
             // Nothing changed (a repeated report): observers hear only real changes, so no NOTIFY or LED update goes out.
-            if (next.Dialogs.SequenceEqual(current.Dialogs) && next with { Dialogs = current.Dialogs } == current)
+            if (next.Dialogs.SequenceEqual(current.Dialogs) && next.Ended.Count == 0 && next with { Dialogs = current.Dialogs, Ended = current.Ended } == current)
             {
                 return;
             }

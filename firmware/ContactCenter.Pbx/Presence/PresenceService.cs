@@ -113,7 +113,9 @@ public sealed class PresenceService
     private ReadOnlyMemory<byte> RenderDialogs(SipSubscription subscription)
     {
         var writer = new ArrayBufferWriter<byte>(1024);
-        SipDialogInfoWriter.Write(writer, subscription.Resource, subscription.Version, _model.Get(ExtensionOf(subscription)).Dialogs);
+        var snapshot = _model.Get(ExtensionOf(subscription));
+        // Full state (RFC 4235 §4.1): the live dialogs, and those the last change ended, once, as terminated.
+        SipDialogInfoWriter.Write(writer, subscription.Resource, subscription.Version, [.. snapshot.Dialogs, .. snapshot.Ended]);
         return writer.WrittenMemory;
     }
 

@@ -16,6 +16,12 @@ namespace ContactCenter.Pbx.Presence;
 public sealed record PresenceSnapshot(string Extension, IReadOnlyList<SipDialogInfoEntry> Dialogs, bool DoNotDisturb, bool Away, int NewMessages, int OldMessages,
     ParkSlotState Park)
 {
+    /// <summary>
+    /// The dialogs that ended with this change, in their terminated state: RFC 4235 §3.7.1 ends every dialog in
+    /// "terminated", and a watcher is told so once, in the NOTIFY of that change; the next change forgets them.
+    /// </summary>
+    public IReadOnlyList<SipDialogInfoEntry> Ended { get; init; } = [];
+
     /// <summary>An extension nobody has reported anything about.</summary>
     public static PresenceSnapshot Idle(string extension) => new(extension, [], false, false, 0, 0, ParkSlotState.Free);
 

@@ -62,6 +62,19 @@ public class PresenceModelTests
     }
 
     [Fact]
+    public void EndedDialog_IsReportedTerminatedWithItsChangeOnly()
+    {
+        var (model, seen) = Observed();
+        model.SetDialog("201", Dialog("a", SipDialogInfoState.Confirmed));
+        model.SetDialog("201", Dialog("a", SipDialogInfoState.Terminated));
+        Assert.Equal(("a", SipDialogInfoState.Terminated), Assert.Single(seen[^1].Ended) is var ended ? (ended.Id, ended.State) : default);
+
+        model.SetAvailability("201", doNotDisturb: true, away: false);
+        Assert.Empty(seen[^1].Ended);
+        Assert.Empty(model.Get("201").Ended);
+    }
+
+    [Fact]
     public void RepeatedReports_ReachNoObserver()
     {
         var (model, seen) = Observed();

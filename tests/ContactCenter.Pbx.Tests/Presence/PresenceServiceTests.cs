@@ -68,6 +68,24 @@ public class PresenceServiceTests
     }
 
     [Fact]
+    public async Task AnEndedCall_IsNotifiedTerminatedOnce_ThenLeavesTheDocument()
+    {
+        await using var h = new PresenceHarness();
+        await h.SubscribeAsync("201", "202", "dialog");
+
+        h.Model.SetDialog("202", Ringing);
+        h.Model.SetDialog("202", Ringing with { State = SipDialogInfoState.Terminated });
+        h.Model.SetAvailability("202", doNotDisturb: false, away: true);
+
+        var notifies = await h.NotifiesAsync();
+        Assert.Equal(3, notifies.Count);
+        var ended = Assert.Single(Xml(notifies[1]).Elements(DialogNs + "dialog"));
+        Assert.Equal("call-7", (string?)ended.Attribute("id"));
+        Assert.Equal("terminated", (string?)ended.Element(DialogNs + "state"));
+        Assert.Empty(Xml(notifies[2]).Elements(DialogNs + "dialog"));
+    }
+
+    [Fact]
     public async Task Subscribe_ToAnUnknownExtension_Gets404()
     {
         await using var h = new PresenceHarness();

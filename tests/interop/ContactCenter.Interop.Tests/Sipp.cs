@@ -17,7 +17,13 @@ public static class Sipp
     /// <param name="tcp">TCP (<c>-t t1</c>) instead of UDP (<c>-t u1</c>).</param>
     /// <param name="calls">The <c>-m</c> count.</param>
     /// <param name="injectionFile">An injection CSV (<c>-inf</c>) for <c>[fieldN]</c>, e.g. credentials; null for none.</param>
-    public static async Task<SippResult> RunAsync(string scenario, int port, bool tcp = false, int calls = 1, string? injectionFile = null)
+    /// <param name="authUri">
+    /// The digest <c>uri</c> sipp answers challenges with (<c>-auth_uri</c>, without <c>sip:</c>) when the request is not
+    /// to <c>remote_ip:remote_port</c>, e.g. <c>101@127.0.0.1:5060</c> for a SUBSCRIBE to 101 (RFC 3261 §22.4: it must be
+    /// the Request-URI); null for sipp's default.
+    /// </param>
+    public static async Task<SippResult> RunAsync(string scenario, int port, bool tcp = false, int calls = 1, string? injectionFile = null,
+        string? authUri = null)
     {
         var sipp = Executable();
         var scenarioPath = Path.Combine(RepositoryLayout.Scenarios, scenario);
@@ -56,6 +62,11 @@ public static class Sipp
             })
             {
                 start.ArgumentList.Add(argument);
+            }
+            if (authUri is not null)
+            {
+                start.ArgumentList.Insert(0, authUri);
+                start.ArgumentList.Insert(0, "-auth_uri");
             }
             if (injectionFile is not null)
             {
