@@ -192,6 +192,13 @@ internal sealed class ProfileValidator
         var line = ResolveLine(element, "line", document.Line);
         var debounceMs = document.DebounceMs ?? (int)DefaultDebounce.TotalMilliseconds;
         var debounceValid = CheckRange(element, "debounceMs", debounceMs, 0, MaxDebounceMs);
+        // The MCP23017 has pull-ups only (GPPU, datasheet §3.5.7): a pull-down there would fail only once the chip opens.
+        if (line is { IsExpanderPin: true } && bias == LineBias.PullDown)
+        {
+            _errors.Add(ProfileErrors.Conflict(element, $"{line.Value} is an MCP23017 pin, which has a pull-up only: use \"bias\": \"pullUp\" or \"none\""));
+            bias = null;
+        }
+
         return document.Id is null || line is null || polarity is null || bias is null || !debounceValid
             ? null
             : new KeyDefinition(document.Id, line.Value, polarity.Value, bias.Value, TimeSpan.FromMilliseconds(debounceMs));

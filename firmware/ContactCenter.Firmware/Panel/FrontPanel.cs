@@ -91,7 +91,7 @@ internal sealed class FrontPanel : IAsyncDisposable
     /// <exception cref="PanelStartException">A chip or line cannot be had (the fault LED shows it when it can be driven).</exception>
     public void Start()
     {
-        _lines = PanelLines.Open(_profile, _simulated, _loggers);
+        _lines = PanelLines.Open(_profile, _simulated, _time, _loggers);
         _leds = new LedEngine(_time, [.. _profile.Leds.Select(Driver)]);
         _status = new StatusLeds(_leds, _profile);
         if (_lines.Errors.Count > 0)
@@ -167,8 +167,9 @@ internal sealed class FrontPanel : IAsyncDisposable
         return first is not null && Line(led.Green) is { } green ? new BicolorLed(first, green) : UnavailableLed.Instance;
     }
 
+    // The kernel debounces GPIO chardev keys; the key engine debounces those of the simulated board and the expanders.
     private KeySettings KeySettingsOf(KeyDefinition key) =>
-        new(key.Id, _profile.Chips.First(c => c.Id == key.Line.Chip).Kind == ChipKind.Simulated ? key.Debounce : TimeSpan.Zero);
+        new(key.Id, _profile.Chips.First(c => c.Id == key.Line.Chip).Kind == ChipKind.GpioChip ? TimeSpan.Zero : key.Debounce);
 
     // First start binds the profile's keys to the defaults; then every stored binding whose key the board has.
     private void Bind()

@@ -24,7 +24,7 @@ internal readonly record struct PanelLine(string Element, LineRef Line, GpioLine
         foreach (var key in profile.Keys)
         {
             // The kernel debounces chardev inputs (in hardware where the chip can, in software otherwise), so the key
-            // engine sees settled edges; the simulated board gets the same debounce in the key engine instead.
+            // engine sees settled edges; the simulated board and the expanders get the same debounce in the key engine instead.
             yield return new PanelLine($"key '{key.Id}'", key.Line, GpioLineSettings.Input(key.Line.Offset) with
             {
                 ActiveLow = key.Polarity == LinePolarity.ActiveLow,

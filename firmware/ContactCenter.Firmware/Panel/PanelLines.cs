@@ -1,5 +1,7 @@
 using System.Globalization;
+using ContactCenter.Board.Expander;
 using ContactCenter.Board.Gpio;
+using ContactCenter.Board.I2c;
 using ContactCenter.Board.Profiles;
 using ContactCenter.Board.Simulated;
 using Microsoft.Extensions.Logging;
@@ -8,7 +10,7 @@ namespace ContactCenter.Firmware.Panel;
 
 /// <summary>
 /// The chips of a profile, opened: the simulated board, or the GPIO character devices with every line of the panel
-/// requested. Chips that cannot be opened are left out and their problems collected (each naming the chip, or the LED or
+/// requested, and the MCP23017 expanders over i2c-dev. Chips that cannot be opened are left out and their problems collected (each naming the chip, or the LED or
 /// key and the line), so the LEDs of the chips that did open (the fault LED) still work.
 /// </summary>
 internal sealed class PanelLines : IDisposable
@@ -30,11 +32,12 @@ internal sealed class PanelLines : IDisposable
     /// <summary>Why other chips did not open.</summary>
     public IReadOnlyList<string> Errors => _errors;
 
-    public static PanelLines Open(BoardProfile profile, SimulatedGpioLines? simulated, ILoggerFactory loggers)
+    public static PanelLines Open(BoardProfile profile, SimulatedGpioLines? simulated, TimeProvider time, ILoggerFactory loggers)
     {
         var opened = new PanelLines();
         var lines = PanelLine.Of(profile).ToList();
-        foreach (var chip in profile.Chips)
+        // GPIO chips first: an expander's interrupt line is on one of them.
+        foreach (var chip in profile.Chips.OrderBy(static c => c.Kind == ChipKind.Mcp23017))
         {
             switch (chip.Kind)
             {
@@ -42,8 +45,7 @@ internal sealed class PanelLines : IDisposable
                     opened._chips.Add(chip.Id, simulated!);
                     break;
                 case ChipKind.Mcp23017:
-                    opened._errors.Add(string.Create(CultureInfo.InvariantCulture,
-                        $"chip '{chip.Id}' (mcp23017 on {chip.Device}, address 0x{chip.Address:x2}): the MCP23017 expander is not yet supported by this firmware"));
+                    opened.OpenExpander(profile, chip, [.. lines.Where(l => l.Line.Chip == chip.Id)], time, loggers);
                     break;
                 default:
                     // A chip no LED or key uses (one carrying only an expander's interrupt line) is not requested here.
@@ -64,6 +66,39 @@ internal sealed class PanelLines : IDisposable
         foreach (var lines in _owned)
         {
             lines.Dispose();
+        }
+    }
+
+    // The expander's pins, with its interrupt output read through a line request of its own on the host's GPIO chip
+    // (a chip takes several requests), so the interrupt's edges never mix with the keys' ones.
+    private void OpenExpander(BoardProfile profile, ChipDefinition chip, List<PanelLine> pins, TimeProvider time, ILoggerFactory loggers)
+    {
+        var name = string.Create(CultureInfo.InvariantCulture, $"chip '{chip.Id}' (mcp23017 on {chip.Device}, address 0x{chip.Address:x2})");
+        ChardevGpioLines? interrupt = null;
+        try
+        {
+            if (chip.Interrupt is { } line)
+            {
+                var host = profile.Chips.First(c => c.Id == line.Chip);
+                // INT is push-pull and active low (IOCON ODR=0, INTPOL=0): logically high while a change is pending.
+                interrupt = ChardevGpioLines.Open(host.Device!, [GpioLineSettings.Input(line.Offset) with { ActiveLow = true }], Consumer,
+                    loggers.CreateLogger<ChardevGpioLines>());
+            }
+
+            // The chip has no debounce of its own: the key engine debounces expander keys.
+            var expander = Mcp23017Lines.Open(chip.Device!, chip.Address, [.. pins.Select(static p => p.Settings with { Debounce = TimeSpan.Zero })],
+                interrupt?.Edges, time, loggers.CreateLogger<Mcp23017Lines>());
+            _owned.Add(expander);
+            _chips.Add(chip.Id, expander);
+            if (interrupt is not null)
+            {
+                _owned.Add(interrupt);
+            }
+        }
+        catch (Exception e) when (e is GpioException or I2cException or ArgumentException)
+        {
+            interrupt?.Dispose();
+            _errors.Add($"{name}: {e.Message}");
         }
     }
 

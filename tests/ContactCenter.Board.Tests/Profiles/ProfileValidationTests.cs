@@ -170,6 +170,14 @@ public sealed class ProfileValidationTests
         Assert.Equal("key 'key1': \"bias\" is 'floating', expected none or pullUp or pullDown", SingleError(profile));
     }
 
+    [Fact]
+    public void PullDown_OnAnExpanderPin_IsRejected_NamingThePin()
+    {
+        var profile = Valid();
+        Key(profile, 0)["bias"] = "pullDown";
+        Assert.Equal("key 'key1': exp pin 0 is an MCP23017 pin, which has a pull-up only: use \"bias\": \"pullUp\" or \"none\"", SingleError(profile));
+    }
+
     [Theory]
     [InlineData("polarity", "key 'key1': missing \"polarity\"")]
     [InlineData("line", "key 'key1': missing \"line\"")]

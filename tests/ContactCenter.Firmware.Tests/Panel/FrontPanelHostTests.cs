@@ -143,10 +143,11 @@ public sealed class FrontPanelHostTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AnExpanderChip_FailsStart_AsNotYetSupported_AndTheFaultLedShowsIt()
+    public async Task AnExpanderOnAMissingI2cBus_FailsStart_NamingTheChipAndWhy_AndTheFaultLedShowsIt()
     {
+        var bus = Path.Combine(_directory, "i2c-9");
         var profile = BoardProfileText()
-            .Replace("\"chips\": [", "\"chips\": [ { \"id\": \"keys\", \"kind\": \"mcp23017\", \"device\": \"/dev/i2c-1\", \"address\": 32 },", StringComparison.Ordinal)
+            .Replace("\"chips\": [", $"\"chips\": [ {{ \"id\": \"keys\", \"kind\": \"mcp23017\", \"device\": \"{bus}\", \"address\": 32 }},", StringComparison.Ordinal)
             .Replace("{ \"chip\": \"sim\", \"line\": 1 }", "{ \"chip\": \"keys\", \"pin\": 0 }", StringComparison.Ordinal);
         var path = Path.Combine(_directory, "expander.json");
         await File.WriteAllTextAsync(path, profile);
@@ -154,7 +155,7 @@ public sealed class FrontPanelHostTests : IAsyncLifetime
 
         var error = await Assert.ThrowsAsync<PanelStartException>(() => host.StartAsync());
 
-        Assert.Equal("board profile test-panel: chip 'keys' (mcp23017 on /dev/i2c-1, address 0x20): the MCP23017 expander is not yet supported by this firmware",
+        Assert.Equal($"board profile test-panel: chip 'keys' (mcp23017 on {bus}, address 0x20): cannot open I2C bus {bus}: No such file or directory",
             error.Message);
         Assert.Equal(LedPalette.Fault, host.Services.GetRequiredService<FrontPanel>().Pattern("fault"));
         _host = null;
