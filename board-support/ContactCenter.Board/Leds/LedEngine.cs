@@ -51,6 +51,12 @@ public sealed class LedEngine : IDisposable
         }
     }
 
+    /// <summary>
+    /// Raised for every new pattern an LED is given (not for the blink phases that follow), in the order they were set,
+    /// under the engine's lock: handlers must be quick and must not call back into the engine.
+    /// </summary>
+    public event EventHandler<LedChange>? Changed;
+
     /// <summary>Sets an LED's pattern; the LED shows the pattern's current phase at once.</summary>
     /// <param name="led">The LED's index.</param>
     /// <param name="pattern">The pattern.</param>
@@ -66,6 +72,10 @@ public sealed class LedEngine : IDisposable
             var sinceEpoch = _time.GetElapsedTime(_epoch);
             _leds[led].Show(pattern.ColorAt(sinceEpoch));
             UpdateTimer(sinceEpoch);
+            if (old != pattern)
+            {
+                Changed?.Invoke(this, new LedChange(led, pattern, _time.GetTimestamp()));
+            }
         }
     }
 

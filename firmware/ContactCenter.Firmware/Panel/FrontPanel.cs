@@ -87,12 +87,19 @@ internal sealed class FrontPanel : IAsyncDisposable
     /// <summary>What an LED of the profile shows (the web UI's virtual panel, tests).</summary>
     public LedPattern Pattern(string ledId) => _leds?.Get(_ledIndex[ledId]) ?? LedPattern.Off;
 
+    /// <summary>
+    /// Every new pattern of an LED once the board is open, in order (what the web UI's virtual panel mirrors and the
+    /// latency benchmark times). Raised under the LED engine's lock: handlers must be quick.
+    /// </summary>
+    public event EventHandler<PanelLedChange>? LedChanged;
+
     /// <summary>Opens the board, binds the keys and starts reading them; the power LED shows "starting".</summary>
     /// <exception cref="PanelStartException">A chip or line cannot be had (the fault LED shows it when it can be driven).</exception>
     public void Start()
     {
         _lines = PanelLines.Open(_profile, _simulated, _time, _loggers);
         _leds = new LedEngine(_time, [.. _profile.Leds.Select(Driver)]);
+        _leds.Changed += (_, change) => LedChanged?.Invoke(this, new PanelLedChange(_profile.Leds[change.Led].Id, change.Pattern, change.Timestamp));
         _status = new StatusLeds(_leds, _profile);
         if (_lines.Errors.Count > 0)
         {

@@ -26,6 +26,24 @@ public sealed class LedEngineTests
     }
 
     [Fact]
+    public void Changed_ReportsEachNewPattern_WithItsTime_ButNeitherRepeatsNorBlinkPhases()
+    {
+        var (engine, _) = Create(2);
+        var changes = new List<LedChange>();
+        engine.Changed += (_, change) => changes.Add(change);
+
+        var ringingAt = _time.GetTimestamp();
+        engine.Set(1, LedPalette.Ringing);
+        _time.Advance(Ms(700));
+        var busyAt = _time.GetTimestamp();
+        engine.Set(1, LedPalette.Ringing);
+        engine.Set(1, LedPalette.Busy);
+        engine.Set(0, LedPalette.Idle);
+
+        Assert.Equal([new LedChange(1, LedPalette.Ringing, ringingAt), new LedChange(1, LedPalette.Busy, busyAt)], changes);
+    }
+
+    [Fact]
     public void Tick_IsTheGreatestCommonDivisorOfTheCadenceSpans() => Assert.Equal(Ms(100), LedEngine.TickPeriod);
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using ContactCenter.Board.Leds;
+using ContactCenter.Firmware.Panel;
 using Xunit;
 
 namespace ContactCenter.Interop.Tests;
@@ -8,7 +10,8 @@ namespace ContactCenter.Interop.Tests;
 /// <summary>
 /// Issue #5 §7: a BLF watch from a real SIP peer. sipp subscribes to the dialog package of extension 101 (as a desk
 /// phone's BLF key would, with digest auth) and is notified of a real call between two baresip phones through the
-/// appliance: ringing (early), answered (confirmed), hung up (terminated), with the caller's identity for pickup.
+/// appliance: ringing (early), answered (confirmed), hung up (terminated), with the caller's identity for pickup. The
+/// same presence drives the simulated front panel: the busy lamp of 101 blinks, then is lit, then goes dark.
 /// </summary>
 [Collection(ApplianceCollection.Name)]
 public sealed partial class DialogSubscriptionTests
@@ -17,10 +20,22 @@ public sealed partial class DialogSubscriptionTests
     private const string Watched = "101";
     private const string Watcher = "102";
 
+    // First-start panel defaults: 100 is the receptionist and the first key is the busy lamp of the next extension.
+    private const string WatchedLamp = "blf1";
+    private static readonly TimeSpan LampTimeout = TimeSpan.FromSeconds(20);
+
     [Fact]
-    public async Task SippWatching101_IsNotifiedEarlyConfirmedTerminated_OnARealCallBetweenBaresipPhones()
+    public async Task SippWatching101_IsNotifiedEarlyConfirmedTerminated_AndItsLampBlinksThenLightsThenGoesDark_OnARealCall()
     {
         await using var appliance = await InProcessAppliance.StartAsync([Caller, Watched, Watcher]);
+        var lamp = new ObservedList<LedPattern>();
+        appliance.Service<FrontPanel>().LedChanged += (_, change) =>
+        {
+            if (change.LedId == WatchedLamp)
+            {
+                lamp.Add(change.Pattern);
+            }
+        };
         await using var alice = await appliance.StartAgentAsync("alice", 1000);
         await using var bob = await appliance.StartAgentAsync("bob", 600);
         await alice.RegisterAsync(appliance.SipPort, Caller, appliance.Password(Caller), tcp: false);
@@ -53,6 +68,8 @@ public sealed partial class DialogSubscriptionTests
             await bob.WaitForEstablishedAsync();
             await alice.HangUpAsync();
             await bob.WaitForClosedAsync();
+            Assert.True(await lamp.WaitAsync(p => p == LedPalette.Idle, LampTimeout) is not null, $"lamp {WatchedLamp}: {string.Join(", ", lamp.Snapshot())}");
+            Assert.Equal([LedPalette.Ringing, LedPalette.Busy, LedPalette.Idle], lamp.Snapshot());
 
             var result = await watch;
             Assert.True(result.ExitCode == 0, result + appliance.Log());
