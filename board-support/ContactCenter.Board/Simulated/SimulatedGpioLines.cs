@@ -77,11 +77,30 @@ public sealed class SimulatedGpioLines : IGpioLines
     public void Release(int line) => SetInput(line, false);
 
     /// <summary>
+    /// A whole key press already over: pressed <paramref name="hold"/> plus <paramref name="settled"/> ago and released
+    /// <paramref name="settled"/> ago, so that a key engine on the real clock whose debounce is at most
+    /// <paramref name="settled"/> reports it at once (a script of the panel, without waiting out the debounce).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not an input, or a negative span.</exception>
+    public void Tap(int line, TimeSpan hold, TimeSpan settled)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(hold, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(settled, TimeSpan.Zero);
+        var now = _time.GetTimestamp();
+        var frequency = _time.TimestampFrequency;
+        long Ago(TimeSpan span) => now - (span.Ticks * frequency / TimeSpan.TicksPerSecond);
+        SetInput(line, true, Ago(hold + settled));
+        SetInput(line, false, Ago(settled));
+    }
+
+    /// <summary>
     /// Sets input <paramref name="line"/>'s logical level, posting an edge stamped now when it changes (repeat
     /// calls model no bounce; a test scripting bounce alternates levels and advances its fake clock).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">Not an input.</exception>
-    public void SetInput(int line, bool high)
+    public void SetInput(int line, bool high) => SetInput(line, high, _time.GetTimestamp());
+
+    private void SetInput(int line, bool high, long timestamp)
     {
         lock (_lock)
         {
@@ -96,7 +115,7 @@ public sealed class SimulatedGpioLines : IGpioLines
             }
 
             _inputs[line] = high;
-            _edges.Writer.TryWrite(new GpioEdge(line, high ? GpioEdgeKind.Rising : GpioEdgeKind.Falling, _time.GetTimestamp()));
+            _edges.Writer.TryWrite(new GpioEdge(line, high ? GpioEdgeKind.Rising : GpioEdgeKind.Falling, timestamp));
         }
     }
 

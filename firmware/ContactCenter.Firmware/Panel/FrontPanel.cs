@@ -93,6 +93,9 @@ internal sealed class FrontPanel : IAsyncDisposable
     /// </summary>
     public event EventHandler<PanelLedChange>? LedChanged;
 
+    /// <summary>Every debounced key press, as the panel takes it up and before its action starts (the virtual panel, the latency benchmark).</summary>
+    public event EventHandler<PanelKeyPress>? KeyPressed;
+
     /// <summary>Opens the board, binds the keys and starts reading them; the power LED shows "starting".</summary>
     /// <exception cref="PanelStartException">A chip or line cannot be had (the fault LED shows it when it can be driven).</exception>
     public void Start()
@@ -271,6 +274,7 @@ internal sealed class FrontPanel : IAsyncDisposable
 
     private async Task PressAsync(KeyPress press)
     {
+        KeyPressed?.Invoke(this, new PanelKeyPress(press.KeyId, press.Kind, _time.GetTimestamp()));
         var kind = press.Kind == KeyPressKind.Long ? AttendantPress.Long : AttendantPress.Short;
         if (_actions[_keyIndex[press.KeyId]] is not { } action)
         {

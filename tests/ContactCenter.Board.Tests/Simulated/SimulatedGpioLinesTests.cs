@@ -1,4 +1,5 @@
 using ContactCenter.Board.Gpio;
+using ContactCenter.Board.Keys;
 using ContactCenter.Board.Simulated;
 using ContactCenter.Sip.Tests.Fakes;
 using Xunit;
@@ -20,6 +21,24 @@ public class SimulatedGpioLinesTests
         Assert.False(board.GetOutput(20));
         board.SetOutput(21, false);
         Assert.False(board.GetOutput(21));
+    }
+
+    [Fact]
+    public void Tap_PostsAPressThatIsAlreadyOver_WhichAKeyEngineReportsAtOnce()
+    {
+        using var board = new SimulatedGpioLines([20], [5], _time);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        using var keys = new KeyEngine(_time, [new KeySettings("k5", TimeSpan.FromMilliseconds(20))], KeyEngine.DefaultLongPress);
+
+        board.Tap(5, hold: TimeSpan.FromMilliseconds(100), settled: TimeSpan.FromMilliseconds(20));
+        while (board.Edges.TryRead(out var edge))
+        {
+            keys.OnEdge(0, edge.Kind == GpioEdgeKind.Rising, edge.Timestamp);
+        }
+
+        Assert.True(keys.Presses.TryRead(out var press));
+        Assert.Equal(new KeyPress("k5", KeyPressKind.Short), press);
+        Assert.Equal(0, _time.ActiveTimerCount);
     }
 
     [Fact]
