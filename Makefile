@@ -50,13 +50,15 @@ bench-media:
 	    --codec $$codec --streams $$streams --seconds $(MEDIA_SECONDS) --warmup $(MEDIA_WARMUP) || exit 1; \
 	done; done
 
-## bench-panel: issue #5 §6 in one process: presence change -> NOTIFY at 50 watchers' sockets with 20 concurrent calls
+## bench-panel: issue #5 §6 in one process, 50 watchers and 20 concurrent calls: presence change -> NOTIFY at the
+## watchers' sockets and -> busy lamp on the simulated panel; debounced key press -> its first SIP message
 PANEL_WATCHERS ?= 50
 PANEL_CALLS ?= 20
 PANEL_ROUNDS ?= 10
+PANEL_PRESSES ?= 50
 bench-panel:
 	$(DOTNET) run --project tests/bench/ContactCenter.Panel.LatencyBench -c Release -- \
-	  --watchers $(PANEL_WATCHERS) --calls $(PANEL_CALLS) --rounds $(PANEL_ROUNDS)
+	  --watchers $(PANEL_WATCHERS) --calls $(PANEL_CALLS) --rounds $(PANEL_ROUNDS) --presses $(PANEL_PRESSES)
 
 ## bench-sip: only the sipp suite (root; settings such as STEPS, SIDES, DUR, REPS in tests/bench/sip/run.sh)
 bench-sip:

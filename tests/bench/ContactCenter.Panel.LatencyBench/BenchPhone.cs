@@ -241,7 +241,7 @@ internal sealed class BenchPhone : IAsyncDisposable
                 Send(request.CreateResponse(200));
                 break;
             case SipMethod.Invite when request.To.Tag is null && OnInvite is { } onInvite:
-                _ = onInvite(new IncomingCall(this, request, SipIdentifiers.NewTag()));
+                _ = onInvite(new IncomingCall(this, request, SipIdentifiers.NewTag(), at));
                 return;
             case SipMethod.Ack:
                 break;

@@ -10,7 +10,7 @@ namespace ContactCenter.Panel.LatencyBench;
 /// </summary>
 internal sealed class PresenceProbe
 {
-    private readonly ConcurrentDictionary<string, List<(long At, string States)>> _changes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, List<(long At, string States, ExtensionActivity Activity)>> _changes = new(StringComparer.Ordinal);
 
     public void OnChanged(PresenceSnapshot snapshot)
     {
@@ -18,7 +18,7 @@ internal sealed class PresenceProbe
         var list = _changes.GetOrAdd(snapshot.Extension, _ => []);
         lock (list)
         {
-            list.Add((at, StatesOf(snapshot)));
+            list.Add((at, StatesOf(snapshot), snapshot.Activity));
         }
     }
 
@@ -27,7 +27,12 @@ internal sealed class PresenceProbe
         string.Join(',', snapshot.Dialogs.Concat(snapshot.Ended).Select(d => d.State.ToString().ToLowerInvariant()));
 
     /// <summary>The latest change of <paramref name="extension"/> to <paramref name="states"/> at or before <paramref name="at"/>.</summary>
-    public long? ChangeBefore(string extension, string states, long at)
+    public long? ChangeBefore(string extension, string states, long at) => Latest(extension, at, c => c.States == states);
+
+    /// <summary>The latest change of <paramref name="extension"/> that left it <paramref name="activity"/>, at or before <paramref name="at"/>.</summary>
+    public long? ChangeBefore(string extension, ExtensionActivity activity, long at) => Latest(extension, at, c => c.Activity == activity);
+
+    private long? Latest(string extension, long at, Func<(long At, string States, ExtensionActivity Activity), bool> match)
     {
         if (!_changes.TryGetValue(extension, out var list))
         {
@@ -37,7 +42,7 @@ internal sealed class PresenceProbe
         {
             for (var i = list.Count - 1; i >= 0; i--)
             {
-                if (list[i].At <= at && list[i].States == states)
+                if (list[i].At <= at && match(list[i]))
                 {
                     return list[i].At;
                 }
