@@ -15,6 +15,9 @@ namespace ContactCenter.Pbx.Calls;
 // Setting the call up: routing, ringing every contact of the callee, the first answer winning.
 internal sealed partial class Call
 {
+    // RFC 3326 Reason of the CANCEL (and BYE) that tells a phone another one answered, so it logs no missed call.
+    private const string CompletedElsewhere = "SIP;cause=200;text=\"Call completed elsewhere\"";
+
     private SdpMessage? _callerOffer;
     private CallFork? _winner;
     private CallFork? _earlyMedia;
@@ -88,11 +91,12 @@ internal sealed partial class Call
         }
 
         _state = CallState.Ringing;
+        Publish();
         _presence = _services.Presence is { } presence ? new CallPresence(presence, request, _caller.Number, callee.Number, _callerTag) : null;
         _presence?.Report(SipDialogInfoState.Trying);
         foreach (var binding in contacts)
         {
-            Ring(binding, snapshot.Realm, callee.Number);
+            Ring(binding, snapshot.Realm, callee.Number, _callerOffer, _calleeLeg, CallForkKind.Callee, _caller);
         }
         _ringTimer = _services.Time.CreateTimer(static state => ((Call)state!).Post(new CallEvent.RingTimeout()), this,
             TimeSpan.FromSeconds(_services.Options.RingSeconds), Timeout.InfiniteTimeSpan);
@@ -103,6 +107,7 @@ internal sealed partial class Call
     {
         var request = _invite.Request;
         var source = request.Source!.Value;
+        _callerLeg.Number = _caller.Number;
         _callerLeg.Flow = new SipDestination(source.Protocol, source.Remote, source.ConnectionId);
         _callerLeg.MediaAddress = _services.MediaAddressFor(_callerLeg.Flow);
         _callerLeg.AllowsUpdate = SipTokenList.Contains(request, SipHeaderId.Allow, "UPDATE");
@@ -156,26 +161,32 @@ internal sealed partial class Call
         End(recorded, by, $"{status} {reason}");
     }
 
-    // One INVITE per registered contact (RFC 3261 §16.6 as a B2BUA), sent where the registration says it is reached.
-    private void Ring(RegistrationBinding binding, string realm, string calleeNumber)
+    // One INVITE per registered contact (RFC 3261 §16.6 as a B2BUA), sent where the registration says it is reached,
+    // offering `offer` (the caller's SDP, or the kept party's for a transfer) through the relay side of `leg`. The From
+    // names who the phone will talk with (the caller, or the party transferred to it), so its display shows who calls.
+    private void Ring(RegistrationBinding binding, string realm, string number, SdpMessage? offer, CallLeg leg, CallForkKind kind, Extension party)
     {
         var flow = binding.Target;
         var invite = SipMessageBuilder.Request(SipMethod.Invite, binding.ContactUri)
-            .Add(SipHeaderId.From, $"{Quote(_caller.DisplayName)} <sip:{_caller.Number}@{realm}>;tag={SipIdentifiers.NewTag()}")
-            .Add(SipHeaderId.To, $"<sip:{calleeNumber}@{realm}>")
+            .Add(SipHeaderId.From, $"{Quote(party.DisplayName)} <sip:{party.Number}@{realm}>;tag={SipIdentifiers.NewTag()}")
+            .Add(SipHeaderId.To, $"<sip:{number}@{realm}>")
             .Add(SipHeaderId.CallId, SipIdentifiers.NewCallId())
             .Add(SipHeaderId.CSeq, "1 INVITE")
             .Add(SipHeaderId.MaxForwards, ((_invite.Request.MaxForwards ?? 70) - 1).ToString(CultureInfo.InvariantCulture))
             .Add(SipHeaderId.Contact, $"<{_services.Stack.LocalUri(flow)}>")
             .Add(SipHeaderId.Allow, CallServices.Allow)
             .Add(SipHeaderId.UserAgent, _services.Stack.UserAgent);
-        if (_callerOffer is not null)
+        if (kind == CallForkKind.PickUp)
         {
-            _calleeLeg.MediaAddress ??= _services.MediaAddressFor(flow);
-            invite.WithBody(Encoding.UTF8.GetBytes(RewriteFor(_calleeLeg, _callerOffer)), "application/sdp");
+            AddAutoAnswer(invite, realm);
+        }
+        if (offer is not null)
+        {
+            leg.MediaAddress ??= _services.MediaAddressFor(flow);
+            invite.WithBody(Encoding.UTF8.GetBytes(RewriteFor(leg, offer)), "application/sdp");
         }
         var transaction = _services.Stack.SendRequest(invite, flow);
-        var fork = new CallFork(binding, flow, (SipInviteClientTransaction)transaction);
+        var fork = new CallFork(binding, number, flow, (SipInviteClientTransaction)transaction, kind == CallForkKind.Reroute);
         _forks.Add(fork);
         Pump(transaction, response => new CallEvent.ForkResponse(fork, response));
         CallLog.Forking(_services.Logger, Id, binding.ContactUri, flow.Protocol.ToString(), flow.EndPoint.ToString());
@@ -183,6 +194,11 @@ internal sealed partial class Call
 
     private void OnForkResponse(CallFork fork, SipMessage response)
     {
+        if (fork.Reroute)
+        {
+            OnRerouteForkResponse(fork, response);
+            return;
+        }
         var status = response.StatusCode;
         if (status < 200)
         {
@@ -254,10 +270,11 @@ internal sealed partial class Call
         CallLog.Answered(_services.Logger, Id, fork.Binding.ContactUri);
         _winner = fork;
         _ringTimer?.Dispose();
-        CancelForks("SIP;cause=200;text=\"Call completed elsewhere\"", except: fork);
+        CancelForks(CompletedElsewhere, except: fork);
 
         var calleeDialog = SipDialog.CreateAsUac(fork.Transaction.Request, response);
         _calleeLeg.Dialog = calleeDialog;
+        _calleeLeg.Number = fork.Number;
         _calleeLeg.Flow = fork.Flow;
         _calleeLeg.MediaAddress = _services.MediaAddressFor(fork.Flow);
         _calleeLeg.AllowsUpdate = SipTokenList.Contains(response, SipHeaderId.Allow, "UPDATE");
@@ -308,11 +325,17 @@ internal sealed partial class Call
             .Add(SipHeaderId.Supported, "timer");
         AddCallerSessionTimer(ok);
         ok.WithBody(Encoding.UTF8.GetBytes(sdp), "application/sdp");
-        // Reported before the 200 leaves, so whoever sees the call answered finds the lamps saying so too.
+        // Reported before the 200 leaves, so whoever sees the call answered finds the lamps saying so too. A call picked
+        // up is answered by another extension than the one called: the callee's entry moves to it.
+        if (_calleeLeg.Number is { } answeredBy && answeredBy != _calleeNumber)
+        {
+            _presence?.Move(CallParty.Callee, answeredBy, SipDialogInfoState.Confirmed);
+        }
         _presence?.Report(SipDialogInfoState.Confirmed);
         Respond(_invite, ok);
 
         _state = CallState.Answered;
+        Publish();
         if (_recordId != 0)
         {
             _services.Records.MarkAnswered(_recordId, _services.Time.GetUtcNow());
@@ -323,11 +346,11 @@ internal sealed partial class Call
     }
 
     // The 2xx of a contact that lost the race: ACK it (§13.2.2.4) and hang it up at once.
-    private void ReleaseStray(CallFork fork, SipMessage response)
+    private void ReleaseStray(CallFork fork, SipMessage response, string reason = CompletedElsewhere)
     {
         var dialog = SipDialog.CreateAsUac(fork.Transaction.Request, response);
         _services.Stack.SendAck(dialog.CreateAck(response.CSeq.Number), fork.Flow);
-        var bye = dialog.CreateRequest(SipMethod.Bye).Add(SipHeaderId.Reason, "SIP;cause=200;text=\"Call completed elsewhere\"");
+        var bye = dialog.CreateRequest(SipMethod.Bye).Add(SipHeaderId.Reason, reason);
         Track(new PendingRequest(new CallLeg(CallParty.Callee, Media.Relay.RtpRelayLeg.B) { Dialog = dialog, Flow = fork.Flow },
             _services.Stack.SendRequest(bye, fork.Flow), null));
     }
@@ -382,6 +405,12 @@ internal sealed partial class Call
 
     private void OnRingTimeout()
     {
+        if (_reroute is { } reroute)
+        {
+            CallLog.RerouteNoAnswer(_services.Logger, Id, reroute.Number, _services.Options.RingSeconds);
+            RerouteFailed(reroute);
+            return;
+        }
         if (_state != CallState.Ringing)
         {
             return;

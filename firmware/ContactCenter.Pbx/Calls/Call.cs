@@ -43,6 +43,7 @@ internal sealed partial class Call
     private bool _sentRinging;
     private bool _offerPending;
     private bool _stopping;
+    private CallView _view = CallView.None;
 
     private Call(CallServices services, SipInviteServerTransaction invite, Extension caller, string calleeNumber, SessionTimer? callerTimer,
         bool callerRequiresTimer)
@@ -59,6 +60,9 @@ internal sealed partial class Call
 
     /// <summary>The correlation id: the caller's Call-ID, as in the logs and the call record.</summary>
     public string Id { get; }
+
+    /// <summary>What the call shows other threads, as of its actor's last step.</summary>
+    public CallView View => Volatile.Read(ref _view);
 
     /// <summary>Completes when the actor has ended (the call is over and nothing is outstanding).</summary>
     public Task Completion { get; private set; } = Task.CompletedTask;
@@ -123,6 +127,10 @@ internal sealed partial class Call
             {
                 Respond(request.Transaction, request.Transaction.Request.CreateResponse(481));
             }
+            else if (late is CallEvent.Command command)
+            {
+                command.Done.TrySetResult(command.WhenGone);
+            }
         }
         if (_stopping)
         {
@@ -175,6 +183,12 @@ internal sealed partial class Call
             case CallEvent.Shutdown:
                 OnShutdown();
                 break;
+            case CallEvent.PickUp pickUp:
+                pickUp.Done.TrySetResult(OnPickUp(pickUp.By));
+                break;
+            case CallEvent.Transfer transfer:
+                transfer.Done.TrySetResult(OnTransfer(transfer.By, transfer.Target));
+                break;
         }
     }
 
@@ -215,8 +229,14 @@ internal sealed partial class Call
             return;
         }
         _state = CallState.Ended;
+        Publish();
         _presence?.Report(SipDialogInfoState.Terminated);
         _ringTimer?.Dispose();
+        if (_reroute is { } reroute)
+        {
+            _reroute = null;
+            CancelRerouteForks(reroute, "SIP;cause=487;text=\"Call ended\"", except: null);
+        }
         StopSessionTimer(_callerLeg);
         StopSessionTimer(_calleeLeg);
         // RFC 3261 §15.1.2: a request passed across and still unanswered gets 487 now, since the answer from the other
@@ -290,6 +310,14 @@ internal sealed partial class Call
         }
         End(CallStatus.Failed, HangupParty.System, reason);
     }
+
+    // The view other threads see: the caller's extension, and the callee's (the number called while it rings).
+    private void Publish() => Volatile.Write(ref _view, _state switch
+    {
+        CallState.Ringing => new CallView(true, false, _callerLeg.Number, _calleeNumber),
+        CallState.Answered => new CallView(false, _reroute is null && _endpoint is null, _callerLeg.Number, _calleeLeg.Number),
+        _ => CallView.None,
+    });
 
     private void Respond(SipServerTransaction transaction, SipMessageBuilder response) =>
         _ = transaction.RespondAsync(response.Add(SipHeaderId.Server, _services.Stack.UserAgent));

@@ -1,4 +1,5 @@
 using ContactCenter.Media.Relay;
+using ContactCenter.Pbx.Commands;
 using ContactCenter.Sip.Messages;
 using ContactCenter.Sip.Transactions;
 
@@ -42,6 +43,15 @@ internal abstract record CallEvent
 
     /// <summary>The appliance is stopping.</summary>
     public sealed record Shutdown : CallEvent;
+
+    /// <summary>A call command for this call; <paramref name="Done"/> gets its result (<see cref="WhenGone"/> if the call ends first).</summary>
+    public abstract record Command(TaskCompletionSource<CallCommandResult> Done, CallCommandResult WhenGone) : CallEvent;
+
+    /// <summary>Directed pickup: ring <paramref name="By"/>'s phones too, with auto-answer; the first answer wins.</summary>
+    public sealed record PickUp(string By, TaskCompletionSource<CallCommandResult> Done) : Command(Done, CallCommandResult.NothingRinging);
+
+    /// <summary>Blind transfer: <paramref name="By"/> is released and <paramref name="Target"/> rung for the other party.</summary>
+    public sealed record Transfer(string By, string Target, TaskCompletionSource<CallCommandResult> Done) : Command(Done, CallCommandResult.NotInCall);
 }
 
 /// <summary>A request the call sent on a leg and the response it waits for.</summary>

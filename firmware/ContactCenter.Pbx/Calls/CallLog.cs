@@ -76,4 +76,22 @@ internal static partial class CallLog
 
     [LoggerMessage(3119, LogLevel.Debug, "Call {Call}: session refresh with the {Party} ({Seconds} s)")]
     public static partial void Refreshed(ILogger logger, string call, string party, uint seconds);
+
+    [LoggerMessage(3124, LogLevel.Information, "Call {Call}: {By} picks up the call ringing at {Ringing}")]
+    public static partial void PickingUp(ILogger logger, string call, string by, string ringing);
+
+    [LoggerMessage(3125, LogLevel.Information, "Call {Call}: {By} transfers {Party} to {Target}")]
+    public static partial void Transferring(ILogger logger, string call, string by, string party, string target);
+
+    [LoggerMessage(3126, LogLevel.Information, "Call {Call}: transferred to {Target}")]
+    public static partial void Transferred(ILogger logger, string call, string target);
+
+    [LoggerMessage(3127, LogLevel.Information, "Call {Call}: {Target} did not answer the transfer after {Seconds} s")]
+    public static partial void RerouteNoAnswer(ILogger logger, string call, string target, int seconds);
+
+    [LoggerMessage(3128, LogLevel.Information, "Call {Call}: {Target} did not take the transfer, recalling {By}")]
+    public static partial void Recalling(ILogger logger, string call, string target, string by);
+
+    [LoggerMessage(3129, LogLevel.Information, "Call {Call}: nobody took the call transferred to {Target}, releasing it")]
+    public static partial void TransferFailed(ILogger logger, string call, string target);
 }

@@ -91,6 +91,22 @@ public sealed class CallRouter
 
     internal void Forget(Call call) => _calls.TryRemove(call, out _);
 
+    /// <summary>What the calls use (the call commands check numbers and registrations against the same).</summary>
+    internal CallServices Services => _services;
+
+    /// <summary>The first call in progress whose published view matches (a hint: the call's actor checks again).</summary>
+    internal Call? Find(Func<CallView, bool> match)
+    {
+        foreach (var call in _calls.Keys)
+        {
+            if (match(call.View))
+            {
+                return call;
+            }
+        }
+        return null;
+    }
+
     private Task Admit(SipInviteServerTransaction invite)
     {
         var request = invite.Request;

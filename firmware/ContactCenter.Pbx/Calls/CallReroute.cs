@@ -1,0 +1,17 @@
+namespace ContactCenter.Pbx.Calls;
+
+/// <summary>
+/// An answered call whose one side is being given to another extension (blind transfer, or the recall after a transfer
+/// nobody answered): the kept party stays on its dialog and relay ports while the target's contacts ring. Owned by the
+/// call's actor.
+/// </summary>
+/// <param name="Kept">The party that stays (its media still reaches the relay).</param>
+/// <param name="Replaced">The side of the relay the target takes, emptied of the party that left.</param>
+/// <param name="Number">The extension rung.</param>
+/// <param name="By">The extension that transferred the call (recalled when the target does not answer).</param>
+/// <param name="IsRecall">Whether this is already the recall (no second one).</param>
+internal sealed record CallReroute(CallLeg Kept, CallLeg Replaced, string Number, string By, bool IsRecall)
+{
+    /// <summary>The INVITEs to the rung extension's contacts.</summary>
+    public List<CallFork> Forks { get; } = [];
+}

@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Logging;
+
+namespace ContactCenter.Pbx.Commands;
+
+/// <summary>Call command events, ids 3300–3319.</summary>
+internal static partial class CommandLog
+{
+    [LoggerMessage(3300, LogLevel.Information, "Command {Command} by {By} ({Other}): {Result}")]
+    public static partial void Outcome(ILogger logger, string command, string by, string other, CallCommandResult result);
+
+    [LoggerMessage(3301, LogLevel.Warning, "Command {Command} by {By} ({Other}): this appliance does not perform it yet")]
+    public static partial void NotAvailable(ILogger logger, string command, string by, string other);
+}
