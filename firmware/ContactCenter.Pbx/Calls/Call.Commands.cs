@@ -33,7 +33,7 @@ internal sealed partial class Call
         var realm = _services.Directory.Current.Realm;
         foreach (var binding in contacts)
         {
-            Ring(binding, realm, by, _callerOffer, _calleeLeg, CallForkKind.PickUp, _caller);
+            Ring(binding, realm, by, _callerOffer, _calleeLeg, CallForkKind.PickUp, _caller, autoAnswer: true);
         }
         return CallCommandResult.Started;
     }
@@ -53,8 +53,7 @@ internal sealed partial class Call
         {
             return CallCommandResult.NotInCall;
         }
-        var leaving = _callerLeg.Number == by ? _callerLeg : _calleeLeg.Number == by ? _calleeLeg : null;
-        if (leaving?.Dialog is null)
+        if (LegOf(by) is not { } leaving)
         {
             return CallCommandResult.NotInCall;
         }
@@ -70,8 +69,15 @@ internal sealed partial class Call
         var kept = Other(leaving);
         CallLog.Transferring(_services.Logger, Id, by, kept.Number ?? "", target);
         Release(leaving);
-        StartReroute(new CallReroute(kept, leaving, target, by, IsRecall: false));
+        StartReroute(new CallReroute(kept, leaving, target, by, IsRecall: false, AutoAnswer: false));
         return CallCommandResult.Started;
+    }
+
+    // The leg of an extension talking in this call, if it is one of the two parties.
+    private CallLeg? LegOf(string extension)
+    {
+        var leg = _callerLeg.Number == extension ? _callerLeg : _calleeLeg.Number == extension ? _calleeLeg : null;
+        return leg?.Dialog is null ? null : leg;
     }
 
     // The party leaving gets its BYE on a copy of its leg (the leg itself is emptied for the next party); requests it
@@ -92,7 +98,7 @@ internal sealed partial class Call
         var party = reroute.Kept.Number is { } number && directory.TryGet(number, out var kept) ? kept : _caller;
         foreach (var binding in _services.Registrations.GetContacts(reroute.Number))
         {
-            Ring(binding, directory.Realm, reroute.Number, reroute.Kept.LastSdpReceived, reroute.Replaced, CallForkKind.Reroute, party);
+            Ring(binding, directory.Realm, reroute.Number, reroute.Kept.LastSdpReceived, reroute.Replaced, CallForkKind.Reroute, party, reroute.AutoAnswer);
             reroute.Forks.Add(_forks[^1]);
         }
         _ringTimer?.Dispose();
@@ -175,7 +181,14 @@ internal sealed partial class Call
         _media?.RestartNoMediaDetection();
         ArmSessionTimer(leg);
         _presence?.Report(leg.Party, SipDialogInfoState.Confirmed);
-        CallLog.Transferred(_services.Logger, Id, reroute.Number);
+        if (_park is { } park)
+        {
+            Unpark(park, answer!);
+        }
+        else
+        {
+            CallLog.Transferred(_services.Logger, Id, reroute.Number);
+        }
         Publish();
     }
 
@@ -187,10 +200,15 @@ internal sealed partial class Call
         _ringTimer?.Dispose();
         CancelRerouteForks(reroute, "SIP;cause=480;text=\"No answer\"", except: null);
         _reroute = null;
+        if (_park is { } park)
+        {
+            ParkedRerouteFailed(park, reroute);
+            return;
+        }
         if (!reroute.IsRecall && _services.Registrations.GetContacts(reroute.By).Count > 0)
         {
             CallLog.Recalling(_services.Logger, Id, reroute.Number, reroute.By);
-            StartReroute(new CallReroute(reroute.Kept, reroute.Replaced, reroute.By, reroute.By, IsRecall: true));
+            StartReroute(new CallReroute(reroute.Kept, reroute.Replaced, reroute.By, reroute.By, IsRecall: true, AutoAnswer: false));
             return;
         }
         CallLog.TransferFailed(_services.Logger, Id, reroute.Number);

@@ -249,6 +249,14 @@ internal sealed partial class Call
         }
         if (pending.Incoming is not { } incoming)
         {
+            if (status >= 300 && pending.Moves)
+            {
+                // The party would not go to (or come back from) the parking's music: no session it could be left in.
+                CallLog.MoveRefused(_services.Logger, Id, to.Name, status);
+                HangUpBoth();
+                End(CallStatus.Failed, HangupParty.System, $"{status} from the {to.Name} to a move");
+                return;
+            }
             // Our own refresh: its answer may move the peer's media.
             if (status < 300 && method == SipMethod.Invite && !response.Body.IsEmpty)
             {
@@ -383,7 +391,7 @@ internal sealed partial class Call
     private void OnNoMedia(Media.Relay.RtpRelayLeg relayLeg, TimeSpan silentFor)
     {
         // A held call may be silent on purpose; before the answer nobody is expected to speak, nor during a transfer.
-        if (_state != CallState.Answered || _callerLeg.OnHold || _calleeLeg.OnHold || _reroute is not null)
+        if (_state != CallState.Answered || _callerLeg.OnHold || _calleeLeg.OnHold || _reroute is not null || _park is not null)
         {
             return;
         }

@@ -233,7 +233,7 @@ internal sealed partial class Call
         }
         _endpoint = null;
         _running?.Stop.Cancel();
-        _mediaClosed = CloseEndpointAsync(endpoint, _running);
+        _mediaClosed = Task.WhenAll(_mediaClosed, CloseEndpointAsync(endpoint, _running));
         _running = null;
     }
 

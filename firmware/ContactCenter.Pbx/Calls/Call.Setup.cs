@@ -164,7 +164,8 @@ internal sealed partial class Call
     // One INVITE per registered contact (RFC 3261 §16.6 as a B2BUA), sent where the registration says it is reached,
     // offering `offer` (the caller's SDP, or the kept party's for a transfer) through the relay side of `leg`. The From
     // names who the phone will talk with (the caller, or the party transferred to it), so its display shows who calls.
-    private void Ring(RegistrationBinding binding, string realm, string number, SdpMessage? offer, CallLeg leg, CallForkKind kind, Extension party)
+    private void Ring(RegistrationBinding binding, string realm, string number, SdpMessage? offer, CallLeg leg, CallForkKind kind, Extension party,
+        bool autoAnswer = false)
     {
         var flow = binding.Target;
         var invite = SipMessageBuilder.Request(SipMethod.Invite, binding.ContactUri)
@@ -176,7 +177,7 @@ internal sealed partial class Call
             .Add(SipHeaderId.Contact, $"<{_services.Stack.LocalUri(flow)}>")
             .Add(SipHeaderId.Allow, CallServices.Allow)
             .Add(SipHeaderId.UserAgent, _services.Stack.UserAgent);
-        if (kind == CallForkKind.PickUp)
+        if (autoAnswer)
         {
             AddAutoAnswer(invite, realm);
         }

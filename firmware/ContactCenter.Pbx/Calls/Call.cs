@@ -131,6 +131,10 @@ internal sealed partial class Call
             {
                 command.Done.TrySetResult(command.WhenGone);
             }
+            else if (late is CallEvent.ParkMusic music)
+            {
+                music.Listener.Dispose();
+            }
         }
         if (_stopping)
         {
@@ -189,6 +193,18 @@ internal sealed partial class Call
             case CallEvent.Transfer transfer:
                 transfer.Done.TrySetResult(OnTransfer(transfer.By, transfer.Target));
                 break;
+            case CallEvent.Park park:
+                park.Done.TrySetResult(OnPark(park.By, park.Slot));
+                break;
+            case CallEvent.Retrieve retrieve:
+                retrieve.Done.TrySetResult(OnRetrieve(retrieve.By));
+                break;
+            case CallEvent.ParkTimeout:
+                OnParkTimeout();
+                break;
+            case CallEvent.ParkMusic music:
+                OnParkMusic(music.Listener);
+                break;
         }
     }
 
@@ -237,6 +253,10 @@ internal sealed partial class Call
             _reroute = null;
             CancelRerouteForks(reroute, "SIP;cause=487;text=\"Call ended\"", except: null);
         }
+        if (_park is { } park)
+        {
+            LeaveSlot(park);
+        }
         StopSessionTimer(_callerLeg);
         StopSessionTimer(_calleeLeg);
         // RFC 3261 §15.1.2: a request passed across and still unanswered gets 487 now, since the answer from the other
@@ -259,7 +279,7 @@ internal sealed partial class Call
         ForgetDialog(_calleeLeg);
         if (_media is { } media)
         {
-            _mediaClosed = media.DisposeAsync().AsTask();
+            _mediaClosed = Task.WhenAll(_mediaClosed, media.DisposeAsync().AsTask());
             _media = null;
         }
         ReleaseEndpoint();

@@ -50,6 +50,18 @@ internal abstract record CallEvent
     /// <summary>Directed pickup: ring <paramref name="By"/>'s phones too, with auto-answer; the first answer wins.</summary>
     public sealed record PickUp(string By, TaskCompletionSource<CallCommandResult> Done) : Command(Done, CallCommandResult.NothingRinging);
 
+    /// <summary>Park: <paramref name="By"/> is released and the other party moved onto hold music in <paramref name="Slot"/>.</summary>
+    public sealed record Park(string By, string Slot, TaskCompletionSource<CallCommandResult> Done) : Command(Done, CallCommandResult.NotInCall);
+
+    /// <summary>Retrieve: <paramref name="By"/>'s phones ring (auto-answer) and get the parked party when answered.</summary>
+    public sealed record Retrieve(string By, TaskCompletionSource<CallCommandResult> Done) : Command(Done, CallCommandResult.SlotEmpty);
+
+    /// <summary>The call stayed parked for the park timeout.</summary>
+    public sealed record ParkTimeout : CallEvent;
+
+    /// <summary>The hold music a parked party hears, ready.</summary>
+    public sealed record ParkMusic(Media.Endpoints.MusicOnHoldListener Listener) : CallEvent;
+
     /// <summary>Blind transfer: <paramref name="By"/> is released and <paramref name="Target"/> rung for the other party.</summary>
     public sealed record Transfer(string By, string Target, TaskCompletionSource<CallCommandResult> Done) : Command(Done, CallCommandResult.NotInCall);
 }
@@ -65,6 +77,9 @@ internal sealed record PendingRequest(CallLeg To, SipClientTransaction Transacti
 
     /// <summary>The SDP offer it carries from the other leg, applied to the relay only once accepted (RFC 3264 §8).</summary>
     public Media.Sdp.SdpMessage? Offer { get; init; }
+
+    /// <summary>Whether it is the appliance's re-INVITE moving the party between the relay and the parking's music.</summary>
+    public bool Moves { get; init; }
 
     /// <summary>What <see cref="CallLeg.LastSdpSent"/> of <see cref="To"/> was before this offer, restored if it is refused.</summary>
     public string? SdpBefore { get; init; }

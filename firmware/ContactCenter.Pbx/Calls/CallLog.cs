@@ -94,4 +94,22 @@ internal static partial class CallLog
 
     [LoggerMessage(3129, LogLevel.Information, "Call {Call}: nobody took the call transferred to {Target}, releasing it")]
     public static partial void TransferFailed(ILogger logger, string call, string target);
+
+    [LoggerMessage(3130, LogLevel.Information, "Call {Call}: {By} parks {Party} in slot {Slot}")]
+    public static partial void Parking(ILogger logger, string call, string by, string party, string slot);
+
+    [LoggerMessage(3131, LogLevel.Information, "Call {Call}: parked in slot {Slot} for {Seconds} s, recalling {By}")]
+    public static partial void ParkRecalling(ILogger logger, string call, string slot, int seconds, string by);
+
+    [LoggerMessage(3132, LogLevel.Information, "Call {Call}: {By} retrieves the call parked in slot {Slot}")]
+    public static partial void Retrieving(ILogger logger, string call, string by, string slot);
+
+    [LoggerMessage(3133, LogLevel.Information, "Call {Call}: retrieved from slot {Slot} by {By}")]
+    public static partial void Retrieved(ILogger logger, string call, string slot, string by);
+
+    [LoggerMessage(3134, LogLevel.Information, "Call {Call}: nobody took the call parked in slot {Slot}, releasing it")]
+    public static partial void ParkAbandoned(ILogger logger, string call, string slot);
+
+    [LoggerMessage(3135, LogLevel.Warning, "Call {Call}: the {Party} refused to be moved ({Status}), hanging up")]
+    public static partial void MoveRefused(ILogger logger, string call, string party, int status);
 }

@@ -1,8 +1,8 @@
 namespace ContactCenter.Pbx.Calls;
 
 /// <summary>
-/// An answered call whose one side is being given to another extension (blind transfer, or the recall after a transfer
-/// nobody answered): the kept party stays on its dialog and relay ports while the target's contacts ring. Owned by the
+/// An answered call whose one side is being given to another extension (blind transfer, retrieving a parked call, or
+/// the recall after a transfer or park nobody took): the kept party stays on its dialog and relay ports while the target's contacts ring. Owned by the
 /// call's actor.
 /// </summary>
 /// <param name="Kept">The party that stays (its media still reaches the relay).</param>
@@ -10,7 +10,8 @@ namespace ContactCenter.Pbx.Calls;
 /// <param name="Number">The extension rung.</param>
 /// <param name="By">The extension that transferred the call (recalled when the target does not answer).</param>
 /// <param name="IsRecall">Whether this is already the recall (no second one).</param>
-internal sealed record CallReroute(CallLeg Kept, CallLeg Replaced, string Number, string By, bool IsRecall)
+/// <param name="AutoAnswer">Whether the phones are asked to answer by themselves (a retrieve; never a recall, which must ring).</param>
+internal sealed record CallReroute(CallLeg Kept, CallLeg Replaced, string Number, string By, bool IsRecall, bool AutoAnswer)
 {
     /// <summary>The INVITEs to the rung extension's contacts.</summary>
     public List<CallFork> Forks { get; } = [];

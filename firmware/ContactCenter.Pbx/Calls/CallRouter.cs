@@ -4,6 +4,7 @@ using ContactCenter.Data.Repositories;
 using ContactCenter.Data.Snapshots;
 using ContactCenter.Media.Relay;
 using ContactCenter.Pbx.Features;
+using ContactCenter.Pbx.Parking;
 using ContactCenter.Pbx.Presence;
 using ContactCenter.Pbx.Registrar;
 using ContactCenter.Sip;
@@ -29,16 +30,21 @@ public sealed class CallRouter
     private readonly ILogger _logger;
     private int _stopping;
 
-    /// <summary>Creates the router; with a <paramref name="presence"/> model, calls between extensions report their dialogs to it.</summary>
+    /// <summary>
+    /// Creates the router; with a <paramref name="presence"/> model, calls between extensions report their dialogs to it;
+    /// with <paramref name="parking"/>, calls can be parked (otherwise park answers <c>Unavailable</c>).
+    /// </summary>
     public CallRouter(CallOptions options, SipStack stack, RtpRelay relay, CallRecordWriter records, SipRegistrar registrar,
-        ExtensionDirectory directory, TimeProvider time, ILoggerFactory loggerFactory, FeatureServices? features = null, PresenceModel? presence = null)
+        ExtensionDirectory directory, TimeProvider time, ILoggerFactory loggerFactory, FeatureServices? features = null, PresenceModel? presence = null,
+        ParkingServices? parking = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         options.Validate();
         _registrar = registrar ?? throw new ArgumentNullException(nameof(registrar));
         _logger = loggerFactory.CreateLogger<CallRouter>();
-        _services = new CallServices(stack, relay, records, registrar, directory, options, time, _logger, this, features, presence);
+        _services = new CallServices(stack, relay, records, registrar, directory, options, time, _logger, this, features, presence, parking,
+            new ParkingLot(options));
     }
 
     /// <summary>Calls in progress (including those winding down).</summary>

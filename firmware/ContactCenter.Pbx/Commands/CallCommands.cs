@@ -56,10 +56,44 @@ public sealed class CallCommands : ICallCommands
     public ValueTask<CallCommandResult> ClickToCallAsync(string by, string target) => NotBuilt("click-to-call", by, target);
 
     /// <inheritdoc/>
-    public ValueTask<CallCommandResult> ParkAsync(string by, string slot) => NotBuilt("park", by, slot);
+    public ValueTask<CallCommandResult> ParkAsync(string by, string slot)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        ArgumentNullException.ThrowIfNull(slot);
+        if (!_services.Directory.Current.TryGet(by, out _) || !_services.Lot.IsSlot(slot))
+        {
+            return Refused("park", by, slot, CallCommandResult.UnknownNumber);
+        }
+        if (_router.Find(v => v.IsAnsweredWith(by)) is not { } call)
+        {
+            return Refused("park", by, slot, CallCommandResult.NotInCall);
+        }
+        if (_services.Lot.Find(slot) is not null)
+        {
+            return Refused("park", by, slot, CallCommandResult.SlotOccupied);
+        }
+        return RunAsync(call, "park", by, slot, done => new CallEvent.Park(by, slot, done));
+    }
 
     /// <inheritdoc/>
-    public ValueTask<CallCommandResult> RetrieveAsync(string by, string slot) => NotBuilt("retrieve", by, slot);
+    public ValueTask<CallCommandResult> RetrieveAsync(string by, string slot)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        ArgumentNullException.ThrowIfNull(slot);
+        if (!_services.Directory.Current.TryGet(by, out _) || !_services.Lot.IsSlot(slot))
+        {
+            return Refused("retrieve", by, slot, CallCommandResult.UnknownNumber);
+        }
+        if (_services.Registrations.GetContacts(by).Count == 0)
+        {
+            return Refused("retrieve", by, slot, CallCommandResult.NotRegistered);
+        }
+        if (_services.Lot.Find(slot) is not { } call)
+        {
+            return Refused("retrieve", by, slot, CallCommandResult.SlotEmpty);
+        }
+        return RunAsync(call, "retrieve", by, slot, done => new CallEvent.Retrieve(by, done));
+    }
 
     // Both numbers must be extensions, and the first one's phone must be registered (it rings, or it is in the call).
     private CallCommandResult? Refusal(string by, string other)
