@@ -185,6 +185,10 @@ internal sealed partial class Call
         {
             Unpark(park, answer!);
         }
+        else if (_originated is not null && !_bridged)
+        {
+            OnOriginatedStep(leg);
+        }
         else
         {
             CallLog.Transferred(_services.Logger, Id, reroute.Number);
@@ -213,7 +217,8 @@ internal sealed partial class Call
         }
         CallLog.TransferFailed(_services.Logger, Id, reroute.Number);
         SendBye(reroute.Kept);
-        End(CallStatus.Answered, HangupParty.System, $"transfer to {reroute.Number} not answered");
+        // A click-to-call whose target never answered was never a conversation.
+        End(_bridged ? CallStatus.Answered : CallStatus.NoAnswer, HangupParty.System, $"{reroute.Number} did not answer");
     }
 
     private static void CancelRerouteForks(CallReroute reroute, string reason, CallFork? except)

@@ -26,9 +26,9 @@ internal sealed partial class Call
 
     private async Task BeginAsync()
     {
-        var request = _invite.Request;
+        var request = _invite!.Request;
         CallLog.Started(_services.Logger, Id, _caller.Number, _calleeNumber);
-        _ = _invite.Cancelled.ContinueWith(t => Post(new CallEvent.CallerCancelled(t.Result)), CancellationToken.None,
+        _ = _invite!.Cancelled.ContinueWith(t => Post(new CallEvent.CallerCancelled(t.Result)), CancellationToken.None,
             TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         try
         {
@@ -41,7 +41,7 @@ internal sealed partial class Call
             CallLog.RecordFailed(_services.Logger, Id, exception);
         }
 
-        if (_invite.Cancelled.IsCompleted)
+        if (_invite!.Cancelled.IsCompleted)
         {
             // Cancelled while the record was being opened: the mailbox holds the event.
             _state = CallState.Ringing;
@@ -105,7 +105,7 @@ internal sealed partial class Call
     // Requests to the caller go back where its INVITE came from (received/rport, its TCP connection).
     private void SetUpCallerLeg()
     {
-        var request = _invite.Request;
+        var request = _invite!.Request;
         var source = request.Source!.Value;
         _callerLeg.Number = _caller.Number;
         _callerLeg.Flow = new SipDestination(source.Protocol, source.Remote, source.ConnectionId);
@@ -155,9 +155,9 @@ internal sealed partial class Call
     private void Refuse(int status, CallStatus recorded, HangupParty by, string reason, Action<SipMessageBuilder>? decorate = null)
     {
         CallLog.Refused(_services.Logger, Id, status, reason);
-        var response = _invite.Request.CreateResponse(status, toTag: _callerTag);
+        var response = _invite!.Request.CreateResponse(status, toTag: _callerTag);
         decorate?.Invoke(response);
-        Respond(_invite, response);
+        Respond(_invite!, response);
         End(recorded, by, $"{status} {reason}");
     }
 
@@ -173,7 +173,7 @@ internal sealed partial class Call
             .Add(SipHeaderId.To, $"<sip:{number}@{realm}>")
             .Add(SipHeaderId.CallId, SipIdentifiers.NewCallId())
             .Add(SipHeaderId.CSeq, "1 INVITE")
-            .Add(SipHeaderId.MaxForwards, ((_invite.Request.MaxForwards ?? 70) - 1).ToString(CultureInfo.InvariantCulture))
+            .Add(SipHeaderId.MaxForwards, ((_invite?.Request.MaxForwards ?? 70) - 1).ToString(CultureInfo.InvariantCulture))
             .Add(SipHeaderId.Contact, $"<{_services.Stack.LocalUri(flow)}>")
             .Add(SipHeaderId.Allow, CallServices.Allow)
             .Add(SipHeaderId.UserAgent, _services.Stack.UserAgent);
@@ -232,7 +232,7 @@ internal sealed partial class Call
         }
         // RFC 4235 §3.7.1: a provisional response with a To tag makes the dialog early (the phone rings).
         _presence?.Report(SipDialogInfoState.Early);
-        var reply = _invite.Request.CreateResponse(response.StatusCode == 183 ? 183 : 180, toTag: _callerTag)
+        var reply = _invite!.Request.CreateResponse(response.StatusCode == 183 ? 183 : 180, toTag: _callerTag)
             .Add(SipHeaderId.Contact, $"<{_services.Stack.LocalUri(_callerLeg.Flow)}>");
         if (_callerOffer is not null && _earlyMedia is null && !response.Body.IsEmpty && TryParseSdp(response, out var sdp, out _))
         {
@@ -246,7 +246,7 @@ internal sealed partial class Call
             return;
         }
         _sentRinging = true;
-        Respond(_invite, reply);
+        Respond(_invite!, reply);
     }
 
 
@@ -294,7 +294,7 @@ internal sealed partial class Call
             // Neither an answer to the caller's offer nor an offer of its own: nothing to connect.
             _services.Stack.SendAck(calleeDialog.CreateAck(response.CSeq.Number), fork.Flow);
             SendBye(_calleeLeg);
-            Respond(_invite, _invite.Request.CreateResponse(488, toTag: _callerTag));
+            Respond(_invite!, _invite!.Request.CreateResponse(488, toTag: _callerTag));
             End(CallStatus.Failed, HangupParty.System, "callee answered without SDP");
             return;
         }
@@ -317,10 +317,10 @@ internal sealed partial class Call
     // The caller's 200 (with the session timer negotiated for it): the call is answered, the ACK awaited (§13.3.1.4).
     private void AnswerCaller(string sdp)
     {
-        var callerDialog = SipDialog.CreateAsUas(_invite.Request, _callerTag, confirmed: true);
+        var callerDialog = SipDialog.CreateAsUas(_invite!.Request, _callerTag, confirmed: true);
         _callerLeg.Dialog = callerDialog;
         _services.Router.Attach(callerDialog, this, _callerLeg);
-        var ok = _invite.Request.CreateResponse(200, toTag: _callerTag)
+        var ok = _invite!.Request.CreateResponse(200, toTag: _callerTag)
             .Add(SipHeaderId.Contact, $"<{_services.Stack.LocalUri(_callerLeg.Flow)}>")
             .Add(SipHeaderId.Allow, CallServices.Allow)
             .Add(SipHeaderId.Supported, "timer");
@@ -333,16 +333,17 @@ internal sealed partial class Call
             _presence?.Move(CallParty.Callee, answeredBy, SipDialogInfoState.Confirmed);
         }
         _presence?.Report(SipDialogInfoState.Confirmed);
-        Respond(_invite, ok);
+        Respond(_invite!, ok);
 
         _state = CallState.Answered;
+        _bridged = true;
         Publish();
         if (_recordId != 0)
         {
             _services.Records.MarkAnswered(_recordId, _services.Time.GetUtcNow());
         }
         ArmSessionTimer(_callerLeg);
-        _ = _invite.AckReceived.ContinueWith(t => Post(new CallEvent.CallerAck(t.Result)), CancellationToken.None,
+        _ = _invite!.AckReceived.ContinueWith(t => Post(new CallEvent.CallerAck(t.Result)), CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
@@ -418,7 +419,7 @@ internal sealed partial class Call
         }
         CallLog.NoAnswer(_services.Logger, Id, _services.Options.RingSeconds);
         CancelForks("SIP;cause=480;text=\"No answer\"", except: null);
-        Respond(_invite, _invite.Request.CreateResponse(480, "No Answer", _callerTag));
+        Respond(_invite!, _invite!.Request.CreateResponse(480, "No Answer", _callerTag));
         End(CallStatus.NoAnswer, HangupParty.System, null);
     }
 
@@ -429,12 +430,12 @@ internal sealed partial class Call
         var busy = statuses.Find(s => s is 486 or 600 or 603);
         if (busy != 0)
         {
-            Respond(_invite, _invite.Request.CreateResponse(busy, toTag: _callerTag));
+            Respond(_invite!, _invite!.Request.CreateResponse(busy, toTag: _callerTag));
             End(CallStatus.Busy, HangupParty.Callee, $"{busy} {SipStatusCodes.GetReasonPhrase(busy)}");
             return;
         }
         var first = statuses[0];
-        Respond(_invite, _invite.Request.CreateResponse(480, toTag: _callerTag));
+        Respond(_invite!, _invite!.Request.CreateResponse(480, toTag: _callerTag));
         End(CallStatus.Failed, HangupParty.System, $"{first} {SipStatusCodes.GetReasonPhrase(first)}");
     }
 

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using ContactCenter.Data.Repositories;
 using ContactCenter.Media.Quality;
 using ContactCenter.Media.Relay;
+using ContactCenter.Pbx.Commands;
 using ContactCenter.Sip.Events.Bodies;
 using ContactCenter.Sip.Messages;
 using ContactCenter.Sip.Transactions;
@@ -24,7 +25,7 @@ internal sealed partial class Call
 
     private readonly Channel<CallEvent> _mailbox = Channel.CreateUnbounded<CallEvent>(new() { SingleReader = true });
     private readonly CallServices _services;
-    private readonly SipInviteServerTransaction _invite;
+    private readonly SipInviteServerTransaction? _invite;
     private readonly Extension _caller;
     private readonly string _calleeNumber;
     private readonly CallLeg _callerLeg = new(CallParty.Caller, RtpRelayLeg.A);
@@ -58,6 +59,18 @@ internal sealed partial class Call
         Id = invite.Request.CallId;
     }
 
+    // Click-to-call (issue #5 §4): the appliance places the call itself, first to the originating extension, then to the
+    // target; there is no caller INVITE, and the Call-ID is the appliance's own.
+    private Call(CallServices services, Extension by, string target, TaskCompletionSource<CallCommandResult> originated)
+    {
+        _services = services;
+        _caller = by;
+        _calleeNumber = target;
+        _startedAt = services.Time.GetUtcNow();
+        _originated = originated;
+        Id = SipIdentifiers.NewCallId();
+    }
+
     /// <summary>The correlation id: the caller's Call-ID, as in the logs and the call record.</summary>
     public string Id { get; }
 
@@ -80,6 +93,10 @@ internal sealed partial class Call
         SessionTimer? callerTimer, bool callerRequiresTimer) =>
         new(services, invite, caller, calleeNumber, callerTimer, callerRequiresTimer);
 
+    /// <summary>Creates a click-to-call from <paramref name="by"/> to <paramref name="target"/>; <paramref name="originated"/> gets the command's result.</summary>
+    public static Call Originate(CallServices services, Extension by, string target, TaskCompletionSource<CallCommandResult> originated) =>
+        new(services, by, target, originated);
+
     /// <summary>Starts the actor (once the router tracks the call, so its end can never precede its start).</summary>
     public void Run() => Completion = RunAsync();
 
@@ -92,7 +109,7 @@ internal sealed partial class Call
         using var scope = _services.Logger.BeginScope(new KeyValuePair<string, object>[] { new("CallId", Id) });
         try
         {
-            await BeginAsync().ConfigureAwait(false);
+            await (_invite is null ? BeginOriginatedAsync() : BeginAsync()).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // A failed step ends this call, never the appliance.
         catch (Exception exception)
@@ -120,6 +137,8 @@ internal sealed partial class Call
             }
         }
         _mailbox.Writer.TryComplete();
+        // A click-to-call that failed before its first INVITE (a failed step) still answers its command.
+        _originated?.TrySetResult(CallCommandResult.Unavailable);
         // Whatever was still queued (e.g. an in-dialog request that raced the end) gets its answer.
         while (_mailbox.Reader.TryRead(out var late))
         {
@@ -224,7 +243,7 @@ internal sealed partial class Call
         else
         {
             CancelForks("SIP;cause=503;text=\"Service stopping\"", except: null);
-            Respond(_invite, _invite.Request.CreateResponse(503, toTag: _callerTag));
+            Respond(_invite!, _invite!.Request.CreateResponse(503, toTag: _callerTag));
         }
         End(CallStatus.Interrupted, HangupParty.System, "appliance stopped");
         _stopping = true;
@@ -326,7 +345,7 @@ internal sealed partial class Call
         else
         {
             CancelForks(null, except: null);
-            Respond(_invite, _invite.Request.CreateResponse(status, toTag: _callerTag));
+            Respond(_invite!, _invite!.Request.CreateResponse(status, toTag: _callerTag));
         }
         End(CallStatus.Failed, HangupParty.System, reason);
     }

@@ -112,4 +112,10 @@ internal static partial class CallLog
 
     [LoggerMessage(3135, LogLevel.Warning, "Call {Call}: the {Party} refused to be moved ({Status}), hanging up")]
     public static partial void MoveRefused(ILogger logger, string call, string party, int status);
+
+    [LoggerMessage(3136, LogLevel.Information, "Call {Call}: click-to-call from {By} to {Target}, ringing {By} first")]
+    public static partial void Originating(ILogger logger, string call, string by, string target);
+
+    [LoggerMessage(3137, LogLevel.Information, "Call {Call}: {By} answered, calling {Target}")]
+    public static partial void OriginatorAnswered(ILogger logger, string call, string by, string target);
 }

@@ -49,6 +49,34 @@ internal sealed class CallPresence
         });
     }
 
+    private CallPresence(PresenceModel model, Side caller, Side callee)
+    {
+        _model = model;
+        _caller = caller;
+        _callee = callee;
+    }
+
+    /// <summary>
+    /// The presence of a call the appliance places (click-to-call) under its own Call-ID: nothing is reported until the
+    /// sides are rung (<see cref="Move"/>), since no phone has sent an INVITE.
+    /// </summary>
+    public static CallPresence ForOriginated(PresenceModel model, string callId, string callerNumber, string calleeNumber, string realm)
+    {
+        var callerUri = $"sip:{callerNumber}@{realm}";
+        var calleeUri = $"sip:{calleeNumber}@{realm}";
+        return new CallPresence(model,
+            new Side(callerNumber, new SipDialogInfoEntry
+            {
+                Id = callId + "/out", State = SipDialogInfoState.Trying, Direction = SipDialogDirection.Initiator, CallId = callId,
+                LocalIdentity = callerUri, RemoteIdentity = calleeUri,
+            }),
+            new Side(calleeNumber, new SipDialogInfoEntry
+            {
+                Id = callId, State = SipDialogInfoState.Trying, Direction = SipDialogDirection.Recipient, CallId = callId,
+                LocalIdentity = calleeUri, RemoteIdentity = callerUri,
+            }));
+    }
+
     /// <summary>Both sides move to <paramref name="state"/>; nothing after terminated.</summary>
     public void Report(SipDialogInfoState state)
     {

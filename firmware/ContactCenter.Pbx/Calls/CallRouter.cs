@@ -97,6 +97,18 @@ public sealed class CallRouter
 
     internal void Forget(Call call) => _calls.TryRemove(call, out _);
 
+    /// <summary>Starts a call the appliance places itself (click-to-call); false when it cannot take one now (stopping, too many calls).</summary>
+    internal bool TryOriginate(Call call)
+    {
+        if (Volatile.Read(ref _stopping) != 0 || _calls.Count >= _services.Options.MaxCalls)
+        {
+            return false;
+        }
+        _calls.TryAdd(call, 0);
+        call.Run();
+        return true;
+    }
+
     /// <summary>What the calls use (the call commands check numbers and registrations against the same).</summary>
     internal CallServices Services => _services;
 

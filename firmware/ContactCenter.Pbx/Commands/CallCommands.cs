@@ -53,7 +53,26 @@ public sealed class CallCommands : ICallCommands
     }
 
     /// <inheritdoc/>
-    public ValueTask<CallCommandResult> ClickToCallAsync(string by, string target) => NotBuilt("click-to-call", by, target);
+    public ValueTask<CallCommandResult> ClickToCallAsync(string by, string target)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        ArgumentNullException.ThrowIfNull(target);
+        if ((by == target ? CallCommandResult.UnknownNumber : Refusal(by, target)) is { } refused)
+        {
+            return Refused("click-to-call", by, target, refused);
+        }
+        if (_services.Registrations.GetContacts(target).Count == 0)
+        {
+            return Refused("click-to-call", by, target, CallCommandResult.NotRegistered);
+        }
+        _services.Directory.Current.TryGet(by, out var extension);
+        var done = new TaskCompletionSource<CallCommandResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_router.TryOriginate(Call.Originate(_services, extension!, target, done)))
+        {
+            return Refused("click-to-call", by, target, CallCommandResult.Unavailable);
+        }
+        return OutcomeAsync(done.Task, "click-to-call", by, target);
+    }
 
     /// <inheritdoc/>
     public ValueTask<CallCommandResult> ParkAsync(string by, string slot)
@@ -116,7 +135,12 @@ public sealed class CallCommands : ICallCommands
             // The call ended between finding it and posting to it.
             done.TrySetResult(commandEvent.WhenGone);
         }
-        var result = await done.Task.ConfigureAwait(false);
+        return await OutcomeAsync(done.Task, command, by, other).ConfigureAwait(false);
+    }
+
+    private async ValueTask<CallCommandResult> OutcomeAsync(Task<CallCommandResult> done, string command, string by, string other)
+    {
+        var result = await done.ConfigureAwait(false);
         CommandLog.Outcome(_services.Logger, command, by, other, result);
         return result;
     }
@@ -125,11 +149,5 @@ public sealed class CallCommands : ICallCommands
     {
         CommandLog.Outcome(_services.Logger, command, by, other, result);
         return ValueTask.FromResult(result);
-    }
-
-    private ValueTask<CallCommandResult> NotBuilt(string command, string by, string other)
-    {
-        CommandLog.NotAvailable(_services.Logger, command, by, other);
-        return ValueTask.FromResult(CallCommandResult.Unavailable);
     }
 }

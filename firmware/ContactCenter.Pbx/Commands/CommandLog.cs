@@ -7,7 +7,4 @@ internal static partial class CommandLog
 {
     [LoggerMessage(3300, LogLevel.Information, "Command {Command} by {By} ({Other}): {Result}")]
     public static partial void Outcome(ILogger logger, string command, string by, string other, CallCommandResult result);
-
-    [LoggerMessage(3301, LogLevel.Warning, "Command {Command} by {By} ({Other}): this appliance does not perform it yet")]
-    public static partial void NotAvailable(ILogger logger, string command, string by, string other);
 }

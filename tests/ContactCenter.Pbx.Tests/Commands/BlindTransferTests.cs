@@ -141,7 +141,7 @@ public class BlindTransferTests
         await recall.AckAsync();
         await alice.ByeAsync();
         await h.CallsEndedAsync();
-        h.AssertRecord(alice.CallId, CallStatus.Answered, HangupParty.System, "transfer to 202 not answered");
+        h.AssertRecord(alice.CallId, CallStatus.Answered, HangupParty.System, "202 did not answer");
         Assert.Equal(ExtensionActivity.Idle, h.Presence.Get("201").Activity);
         Assert.Equal(ExtensionActivity.Idle, h.Presence.Get("202").Activity);
         h.AssertNothingLeaked();
