@@ -23,6 +23,8 @@ internal sealed partial class Call
     private CallFork? _earlyMedia;
     private SdpMessage? _earlySdp;
     private bool _calleeAckAwaitsCaller;
+    private bool _callerAckPending;
+    private readonly Queue<CallEvent.Command> _afterCallerAck = new();
 
     private async Task BeginAsync()
     {
@@ -333,6 +335,7 @@ internal sealed partial class Call
             _presence?.Move(CallParty.Callee, answeredBy, SipDialogInfoState.Confirmed);
         }
         _presence?.Report(SipDialogInfoState.Confirmed);
+        _callerAckPending = true;
         Respond(_invite!, ok);
 
         _state = CallState.Answered;
@@ -357,7 +360,19 @@ internal sealed partial class Call
             _services.Stack.SendRequest(bye, fork.Flow), null));
     }
 
+    // RFC 3261 §14.1 / §15: no re-INVITE and no BYE towards the caller before it acknowledged our 2xx, so a transfer or
+    // park asked meanwhile waits for the ACK (or for the call to fail without one).
     private void OnCallerAck(SipMessage? ack)
+    {
+        ApplyCallerAck(ack);
+        _callerAckPending = false;
+        while (_afterCallerAck.TryDequeue(out var command))
+        {
+            Handle(command);
+        }
+    }
+
+    private void ApplyCallerAck(SipMessage? ack)
     {
         if (_state != CallState.Answered)
         {
@@ -370,7 +385,7 @@ internal sealed partial class Call
             End(CallStatus.Failed, HangupParty.System, "no ACK from the caller");
             return;
         }
-        if (_endpoint is not null)
+        if (_application is not null)
         {
             OnLocalAck(ack);
             return;

@@ -137,6 +137,10 @@ internal sealed partial class Call
             }
         }
         _mailbox.Writer.TryComplete();
+        foreach (var waiting in _afterCallerAck)
+        {
+            waiting.Done.TrySetResult(waiting.WhenGone);
+        }
         // A click-to-call that failed before its first INVITE (a failed step) still answers its command.
         _originated?.TrySetResult(CallCommandResult.Unavailable);
         // Whatever was still queued (e.g. an in-dialog request that raced the end) gets its answer.
@@ -205,6 +209,9 @@ internal sealed partial class Call
                 break;
             case CallEvent.Shutdown:
                 OnShutdown();
+                break;
+            case CallEvent.Transfer or CallEvent.Park when _callerAckPending:
+                _afterCallerAck.Enqueue((CallEvent.Command)callEvent);
                 break;
             case CallEvent.PickUp pickUp:
                 pickUp.Done.TrySetResult(OnPickUp(pickUp.By));

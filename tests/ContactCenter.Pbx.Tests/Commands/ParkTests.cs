@@ -130,6 +130,32 @@ public class ParkTests
     }
 
     [Fact]
+    public async Task Park_AskedBeforeTheCallersAck_WaitsForIt_ThenMovesTheCaller()
+    {
+        await using var p = await ParkingHarness.StartAsync();
+        var h = p.Calls;
+        var commands = new CallCommands(h.Router);
+        var alice = await h.Alice.DialAsync("202");
+        var bob = await h.Bob.IncomingAsync();
+        bob.Answer();
+        await bob.AckAsync();
+        var ok = await alice.FinalAsync();
+
+        // RFC 3261 §14.1: no re-INVITE to Alice while her INVITE awaits its ACK; the park goes on once it came.
+        var parking = commands.ParkAsync("202", "701");
+        alice.Ack(ok);
+
+        Assert.Equal(CallCommandResult.Started, await parking);
+        await bob.ByeAsync();
+        await MoveAsync(alice, version: 2, expectedPort: Assert.Single(p.Endpoints.Created).Port);
+        await alice.SettledAsync();
+        Assert.Equal(ParkSlotState.Occupied, h.Presence.Get("701").Park);
+        await alice.HangUpAsync();
+        await h.CallsEndedAsync();
+        p.AssertNothingLeaked();
+    }
+
+    [Fact]
     public async Task TheParkedPartyHangingUp_FreesTheSlot()
     {
         await using var p = await ParkingHarness.StartAsync();
