@@ -93,7 +93,15 @@ internal sealed partial class Call
     {
         _reroute = reroute;
         Publish();
-        _presence?.Move(reroute.Replaced.Party, reroute.Number, SipDialogInfoState.Trying);
+        if (_park is { } park)
+        {
+            // The slot keeps the call's entry until someone takes it: early (a BLF blinks) while it recalls.
+            _presence?.Report(reroute.Replaced.Party, park.Recalling ? SipDialogInfoState.Early : SipDialogInfoState.Confirmed);
+        }
+        else
+        {
+            _presence?.Move(reroute.Replaced.Party, reroute.Number, SipDialogInfoState.Trying);
+        }
         var directory = _services.Directory.Current;
         var party = reroute.Kept.Number is { } number && directory.TryGet(number, out var kept) ? kept : _caller;
         foreach (var binding in _services.Registrations.GetContacts(reroute.Number))
@@ -117,7 +125,7 @@ internal sealed partial class Call
         var current = _reroute is { } reroute && reroute.Forks.Contains(fork) ? reroute : null;
         if (status < 200)
         {
-            if (status > 100 && current is not null && !fork.IsDone)
+            if (status > 100 && current is not null && !fork.IsDone && _park is null)
             {
                 _presence?.Report(current.Replaced.Party, SipDialogInfoState.Early);
             }
@@ -180,7 +188,14 @@ internal sealed partial class Call
         AcceptSdp(leg, answer!);
         _media?.RestartNoMediaDetection();
         ArmSessionTimer(leg);
-        _presence?.Report(leg.Party, SipDialogInfoState.Confirmed);
+        if (_park is not null)
+        {
+            _presence?.Move(leg.Party, reroute.Number, SipDialogInfoState.Confirmed);
+        }
+        else
+        {
+            _presence?.Report(leg.Party, SipDialogInfoState.Confirmed);
+        }
         if (_park is { } park)
         {
             Unpark(park, answer!);

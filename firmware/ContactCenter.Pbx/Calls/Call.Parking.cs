@@ -155,7 +155,7 @@ internal sealed partial class Call
     {
         if (!reroute.IsRecall)
         {
-            _presence?.Move(park.Replaced.Party, park.Slot, SipDialogInfoState.Confirmed);
+            _presence?.Report(park.Replaced.Party, SipDialogInfoState.Confirmed);
             park.Recalling = false;
             _services.Presence?.SetPark(park.Slot, ParkSlotState.Occupied);
             ArmParkTimer(park);

@@ -32,6 +32,10 @@ public sealed class CallOptions
     /// <summary>The numbers the appliance answers itself (test extensions), <c>Calls:FeatureCodes</c>.</summary>
     public FeatureCodeOptions FeatureCodes { get; set; } = new();
 
+    /// <summary>Every park slot number, lowest first.</summary>
+    public IEnumerable<string> ParkSlotNumbers() =>
+        Enumerable.Range(FirstParkSlot, LastParkSlot - FirstParkSlot + 1).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>Throws <see cref="ArgumentException"/> when the settings cannot work.</summary>
     public void Validate()
     {

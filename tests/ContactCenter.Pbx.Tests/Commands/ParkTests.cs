@@ -88,7 +88,8 @@ public class ParkTests
         Assert.Null(recall.Invite.GetHeader("Call-Info"));
         Assert.Equal("Ext 201", recall.Invite.From.DisplayName);
         Assert.Equal(ParkSlotState.Recalling, h.Presence.Get("705").Park);
-        Assert.Equal(ExtensionActivity.Ringing, h.Presence.Get("202").Activity);
+        // The slot's entry stays with the slot, early while it recalls: a BLF key on 705 blinks.
+        Assert.Equal(SipDialogInfoState.Early, Assert.Single(h.Presence.Get("705").Dialogs).State);
         Assert.Equal(1, h.Logs.Count(3131));
         recall.Ring();
         recall.Answer();
@@ -96,6 +97,8 @@ public class ParkTests
         await MoveAsync(alice, version: 3, expectedPort: CallMediaTests.Endpoint(alice.RemoteSdp!).Rtp.Port);
         await alice.SettledAsync();
         Assert.Equal(ParkSlotState.Free, h.Presence.Get("705").Park);
+        Assert.Empty(h.Presence.Get("705").Dialogs);
+        Assert.Equal(SipDialogInfoState.Confirmed, Assert.Single(h.Presence.Get("202").Dialogs).State);
 
         await h.HangUpAsync(recall, alice);
         p.AssertNothingLeaked();
