@@ -261,6 +261,10 @@ internal sealed partial class Call
             if (status < 300 && method == SipMethod.Invite && !response.Body.IsEmpty)
             {
                 AcceptAnswer(to, response);
+                if (pending.Moves && _retrieval is { } retrieval && to.LastSdpReceived is { } answer)
+                {
+                    CompleteRetrieval(retrieval, answer);
+                }
             }
             else if (status >= 300 && to.Timer is { WeRefresh: true } timer)
             {

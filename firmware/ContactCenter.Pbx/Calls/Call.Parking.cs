@@ -138,6 +138,13 @@ internal sealed partial class Call
     private void Unpark(CallPark park, SdpMessage answer)
     {
         CallLog.Retrieved(_services.Logger, Id, park.Slot, park.Replaced.Number ?? "");
+        LeaveParking(park);
+        SendMove(park.Kept, RewriteFor(park.Kept, answer));
+    }
+
+    // The parked party leaves the music and the slot (its media moves back to the relay next).
+    private void LeaveParking(CallPark park)
+    {
         if (_endpoint is { } endpoint)
         {
             _endpoint = null;
@@ -146,7 +153,6 @@ internal sealed partial class Call
         }
         LeaveSlot(park);
         _park = null;
-        SendMove(park.Kept, RewriteFor(park.Kept, answer));
     }
 
     // Nobody answered a retrieve: the call stays parked, its timeout started again. Nobody answered the recall: the

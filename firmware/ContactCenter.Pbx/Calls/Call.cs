@@ -158,6 +158,10 @@ internal sealed partial class Call
             {
                 music.Listener.Dispose();
             }
+            else if (late is CallEvent.RetrieveByCall retrieval)
+            {
+                Respond(retrieval.Invite, retrieval.Invite.Request.CreateResponse(404, "No Call Parked Here", SipIdentifiers.NewTag()));
+            }
         }
         if (_stopping)
         {
@@ -225,6 +229,9 @@ internal sealed partial class Call
             case CallEvent.Retrieve retrieve:
                 retrieve.Done.TrySetResult(OnRetrieve(retrieve.By));
                 break;
+            case CallEvent.RetrieveByCall call:
+                OnRetrieveByCall(call.Invite, call.By, call.Timer);
+                break;
             case CallEvent.ParkTimeout:
                 OnParkTimeout();
                 break;
@@ -282,6 +289,11 @@ internal sealed partial class Call
         if (_park is { } park)
         {
             LeaveSlot(park);
+        }
+        if (_retrieval is { } retrieval)
+        {
+            _retrieval = null;
+            Respond(retrieval.Invite, retrieval.Invite.Request.CreateResponse(480, toTag: retrieval.Tag));
         }
         StopSessionTimer(_callerLeg);
         StopSessionTimer(_calleeLeg);

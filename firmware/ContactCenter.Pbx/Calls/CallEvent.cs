@@ -56,6 +56,9 @@ internal abstract record CallEvent
     /// <summary>Retrieve: <paramref name="By"/>'s phones ring (auto-answer) and get the parked party when answered.</summary>
     public sealed record Retrieve(string By, TaskCompletionSource<CallCommandResult> Done) : Command(Done, CallCommandResult.SlotEmpty);
 
+    /// <summary>A phone dialled the slot this call is parked in (its INVITE, authenticated, with the session timer negotiated).</summary>
+    public sealed record RetrieveByCall(SipInviteServerTransaction Invite, Data.Repositories.Extension By, SessionTimer? Timer) : CallEvent;
+
     /// <summary>The call stayed parked for the park timeout.</summary>
     public sealed record ParkTimeout : CallEvent;
 

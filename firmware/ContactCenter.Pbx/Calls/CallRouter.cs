@@ -148,6 +148,16 @@ public sealed class CallRouter
                 .Add(SipHeaderId.MinSE, _services.Options.MinSessionSeconds.ToString(CultureInfo.InvariantCulture)));
         }
         var callee = request.RequestUri is { User: { Length: > 0 } user } ? user : "";
+        if (_services.Lot.IsSlot(callee))
+        {
+            // Dialling a park slot retrieves its call (as on Yeastar and FreePBX): the INVITE goes to the parked call.
+            if (_services.Lot.Find(callee) is { } parked && parked.Post(new CallEvent.RetrieveByCall(invite, authentication.Extension, timer)))
+            {
+                return Task.CompletedTask;
+            }
+            CallLog.Refused(_logger, request.CallId, 404, $"no call parked in {callee}");
+            return invite.RespondAsync(request.CreateResponse(404, "No Call Parked Here", tag));
+        }
         var call = Call.Create(_services, invite, authentication.Extension, callee, timer, requireTimer);
         _calls.TryAdd(call, 0);
         call.Run();

@@ -159,6 +159,48 @@ public class ParkTests
     }
 
     [Fact]
+    public async Task DiallingTheSlot_RetrievesTheCall_TheDiallersOfferGoesToTheParkedParty_AndItsAnswerComesBack()
+    {
+        await using var p = await ParkingHarness.StartAsync();
+        var h = p.Calls;
+        var commands = new CallCommands(h.Router);
+        var (alice, bob) = await CallSetupTests.Connect(h);
+        var relayForAlice = CallMediaTests.Endpoint(alice.RemoteSdp!);
+        Assert.Equal(CallCommandResult.Started, await commands.ParkAsync("202", "701"));
+        await bob.ByeAsync();
+        await MoveAsync(alice, version: 2, expectedPort: Assert.Single(p.Endpoints.Created).Port);
+
+        var carol = await h.Carol.DialAsync("701");
+
+        await MoveAsync(alice, version: 3, expectedPort: relayForAlice.Rtp.Port);
+        var ok = await carol.AnsweredAsync();
+        var relayForCarol = CallMediaTests.Endpoint(PhoneCall.ParseSdp(ok)!);
+        Assert.Equal(CallMediaTests.Endpoint(bob.RemoteSdp!).Rtp, relayForCarol.Rtp);
+        await carol.SettledAsync();
+        Assert.Equal(ParkSlotState.Free, h.Presence.Get("701").Park);
+        Assert.Empty(h.Presence.Get("701").Dialogs);
+        Assert.Equal(SipDialogInfoState.Confirmed, Assert.Single(h.Presence.Get("203").Dialogs).State);
+        h.Alice.Media.SendRtp(relayForAlice.Rtp, MediaPhone.RtpPacket(1, 0xA11CE));
+        Assert.Equal(0xA11CEu, MediaPhone.Ssrc(h.Carol.Media.ReceiveRtp().Packet));
+        h.Carol.Media.SendRtp(relayForCarol.Rtp, MediaPhone.RtpPacket(1, 0xCA201));
+        Assert.Equal(0xCA201u, MediaPhone.Ssrc(h.Alice.Media.ReceiveRtp().Packet));
+
+        await h.HangUpAsync(carol, alice);
+        p.AssertNothingLeaked();
+    }
+
+    [Fact]
+    public async Task DiallingAnEmptySlot_Is404()
+    {
+        await using var p = await ParkingHarness.StartAsync();
+        var carol = await p.Calls.Carol.DialAsync("703");
+        var final = await carol.FinalAsync();
+        Assert.Equal(404, final.StatusCode);
+        Assert.Equal("No Call Parked Here", final.ReasonPhrase);
+        p.AssertNothingLeaked();
+    }
+
+    [Fact]
     public async Task TheParkedPartyHangingUp_FreesTheSlot()
     {
         await using var p = await ParkingHarness.StartAsync();
