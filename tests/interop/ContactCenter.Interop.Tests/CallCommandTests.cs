@@ -10,6 +10,7 @@ namespace ContactCenter.Interop.Tests;
 /// 1.0 honours neither Call-Info answer-after nor Alert-Info auto-answer, so the phone picking up or retrieving is an
 /// auto-answer account, as the desk phone honouring the hint would behave.
 /// </summary>
+[Collection(ApplianceCollection.Name)]
 public sealed class CallCommandTests
 {
     private const int CallerTone = 1000;
