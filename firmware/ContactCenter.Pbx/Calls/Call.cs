@@ -162,6 +162,11 @@ internal sealed partial class Call
             {
                 Respond(retrieval.Invite, retrieval.Invite.Request.CreateResponse(404, "No Call Parked Here", SipIdentifiers.NewTag()));
             }
+            else if (late is CallEvent.PickUpByReplaces replacing)
+            {
+                // RFC 3891 §3: the dialog to replace is gone.
+                Respond(replacing.Invite, replacing.Invite.Request.CreateResponse(481, toTag: SipIdentifiers.NewTag()));
+            }
         }
         if (_stopping)
         {
@@ -228,6 +233,9 @@ internal sealed partial class Call
                 break;
             case CallEvent.Retrieve retrieve:
                 retrieve.Done.TrySetResult(OnRetrieve(retrieve.By));
+                break;
+            case CallEvent.PickUpByReplaces replacing:
+                OnPickUpByReplaces(replacing.Invite, replacing.By, replacing.Timer, replacing.Replaces);
                 break;
             case CallEvent.RetrieveByCall call:
                 OnRetrieveByCall(call.Invite, call.By, call.Timer);

@@ -59,6 +59,9 @@ internal abstract record CallEvent
     /// <summary>A phone dialled the slot this call is parked in (its INVITE, authenticated, with the session timer negotiated).</summary>
     public sealed record RetrieveByCall(SipInviteServerTransaction Invite, Data.Repositories.Extension By, SessionTimer? Timer) : CallEvent;
 
+    /// <summary>A phone's INVITE with Replaces naming this call's early dialog (RFC 3891 BLF pickup).</summary>
+    public sealed record PickUpByReplaces(SipInviteServerTransaction Invite, Data.Repositories.Extension By, SessionTimer? Timer, CallReplaces Replaces) : CallEvent;
+
     /// <summary>The call stayed parked for the park timeout.</summary>
     public sealed record ParkTimeout : CallEvent;
 

@@ -148,6 +148,22 @@ public sealed class CallRouter
                 .Add(SipHeaderId.MinSE, _services.Options.MinSessionSeconds.ToString(CultureInfo.InvariantCulture)));
         }
         var callee = request.RequestUri is { User: { Length: > 0 } user } ? user : "";
+        if (request.GetHeader("Replaces") is { } replacesHeader)
+        {
+            // RFC 3891 §3: the INVITE takes over the dialog it names, or gets 481 when there is none (a bad header: 400).
+            if (!CallReplaces.TryParse(replacesHeader, out var replaces))
+            {
+                return invite.RespondAsync(request.CreateResponse(400, "Bad Replaces Header", tag));
+            }
+            foreach (var existing in _calls.Keys)
+            {
+                if (existing.Id == replaces.CallId && existing.Post(new CallEvent.PickUpByReplaces(invite, authentication.Extension, timer, replaces)))
+                {
+                    return Task.CompletedTask;
+                }
+            }
+            return invite.RespondAsync(request.CreateResponse(481, toTag: tag));
+        }
         if (_services.Lot.IsSlot(callee))
         {
             // Dialling a park slot retrieves its call (as on Yeastar and FreePBX): the INVITE goes to the parked call.

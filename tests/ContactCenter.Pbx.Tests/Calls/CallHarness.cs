@@ -42,6 +42,8 @@ public sealed class CallHarness : IAsyncDisposable
             o.Allow.Add("UPDATE");
             o.Allow.Add("INFO");
             o.SupportedExtensions.Add("timer");
+            // RFC 3891: phones picking up from a BLF key send Require: replaces.
+            o.SupportedExtensions.Add("replaces");
         }).WithExtensions("201", "202", "203").Started();
         Options = options;
         Alice = Phone("Alice", "201", 5071);
