@@ -76,4 +76,49 @@ public sealed class CallCommandTests
         Assert.DoesNotContain(caller.Events, e => e.Type == "CALL_CLOSED" && e != caller.Events.Last(x => x.Type == "CALL_CLOSED"));
         Assert.True(reception.RecordedAudio().IsToneOf(CallerTone), $"the receptionist heard {reception.RecordedAudio()}\n{reception.Describe()}");
     }
+
+    [Fact]
+    public async Task ClickToCall_RingsTheReceptionistFirst_ThenTheTarget_AndTheyHearEachOther()
+    {
+        await using var pbx = await InProcessPbx.StartAsync("100", "101");
+        await using var reception = await pbx.PhoneAsync("reception", "100", ReceptionTone, autoAnswer: true);
+        await using var target = await pbx.PhoneAsync("target", "101", CallerTone, autoAnswer: false);
+
+        Assert.Equal(CallCommandResult.Started, await pbx.Commands.ClickToCallAsync("100", "101"));
+
+        await reception.WaitForEstablishedAsync();
+        await target.WaitForIncomingCallAsync();
+        await target.AcceptAsync();
+        await target.WaitForEstablishedAsync();
+        await reception.WaitForPeerAudioAsync(Heard);
+        await target.WaitForPeerAudioAsync(Heard);
+        await target.HangUpAsync();
+        await reception.WaitForClosedAsync();
+        await target.WaitForClosedAsync();
+        Assert.True(target.RecordedAudio().IsToneOf(ReceptionTone), $"the target heard {target.RecordedAudio()}\n{target.Describe()}");
+        Assert.True(reception.RecordedAudio().IsToneOf(CallerTone), $"the receptionist heard {reception.RecordedAudio()}\n{reception.Describe()}");
+    }
+
+    [Fact]
+    public async Task BlindTransfer_ReleasesTheReceptionist_AndTheCallerTalksWithTheTarget()
+    {
+        await using var pbx = await InProcessPbx.StartAsync("100", "101", "102");
+        await using var reception = await pbx.PhoneAsync("reception", "100", ReceptionTone, autoAnswer: true);
+        await using var target = await pbx.PhoneAsync("target", "101", 700, autoAnswer: true);
+        await using var caller = await pbx.PhoneAsync("caller", "102", CallerTone, autoAnswer: false);
+        await caller.DialExtensionAsync("100");
+        await reception.WaitForEstablishedAsync();
+        await caller.WaitForEstablishedAsync();
+
+        Assert.Equal(CallCommandResult.Started, await pbx.Commands.BlindTransferAsync("100", "101"));
+
+        await reception.WaitForClosedAsync();
+        await target.WaitForEstablishedAsync();
+        await target.WaitForPeerAudioAsync(Heard);
+        await caller.HangUpAsync();
+        await target.WaitForClosedAsync();
+        await caller.WaitForClosedAsync();
+        Assert.True(target.RecordedAudio().IsToneOf(CallerTone), $"the target heard {target.RecordedAudio()}\n{target.Describe()}");
+        Assert.Single(caller.Events, e => e.Type == "CALL_CLOSED");
+    }
 }
