@@ -61,6 +61,7 @@ internal sealed partial class Call
             .Add(SipHeaderId.Supported, "timer")
             .WithBody(Encoding.UTF8.GetBytes(toPicker), "application/sdp");
         Respond(invite, ok);
+        WatchAck(invite, leg);
         ArmSessionTimer(leg);
         _callerLeg.LastSdpSent = toCaller;
         _media?.RestartNoMediaDetection();

@@ -62,6 +62,30 @@ internal sealed partial class Call
         SendMove(park.Kept, RewriteFor(park.Kept, offer!));
     }
 
+    // RFC 3261 §13.3.1.4: a 2xx never acknowledged (Timer H) leaves a dialog the phone does not know it is in: hang up.
+    private void WatchAck(SipInviteServerTransaction invite, CallLeg leg)
+    {
+        var dialog = leg.Dialog!;
+        _ = invite.AckReceived.ContinueWith(acked =>
+        {
+            if (acked.Result is null)
+            {
+                Post(new CallEvent.Unacknowledged(leg, dialog));
+            }
+        }, CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private void OnUnacknowledged(CallLeg leg, SipDialog dialog)
+    {
+        if (_state != CallState.Answered || leg.Dialog != dialog)
+        {
+            return;
+        }
+        CallLog.Unacknowledged(_services.Logger, Id, leg.Number ?? leg.Name);
+        HangUpBoth();
+        End(CallStatus.Failed, HangupParty.System, $"no ACK from {leg.Number ?? leg.Name}");
+    }
+
     // The parked party accepted the phone's offer: the phone gets the answer, and the two talk through the relay.
     private void CompleteRetrieval(CallRetrieval retrieval, SdpMessage answer)
     {
@@ -77,6 +101,7 @@ internal sealed partial class Call
             .Add(SipHeaderId.Supported, "timer")
             .WithBody(Encoding.UTF8.GetBytes(RewriteFor(leg, answer)), "application/sdp");
         Respond(retrieval.Invite, ok);
+        WatchAck(retrieval.Invite, leg);
         _media?.RestartNoMediaDetection();
         ArmSessionTimer(leg);
         CallLog.Retrieved(_services.Logger, Id, retrieval.Slot, leg.Number ?? "");

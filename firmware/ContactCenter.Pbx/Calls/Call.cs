@@ -240,6 +240,9 @@ internal sealed partial class Call
             case CallEvent.RetrieveByCall call:
                 OnRetrieveByCall(call.Invite, call.By, call.Timer);
                 break;
+            case CallEvent.Unacknowledged unacknowledged:
+                OnUnacknowledged(unacknowledged.Leg, unacknowledged.Dialog);
+                break;
             case CallEvent.ParkTimeout:
                 OnParkTimeout();
                 break;

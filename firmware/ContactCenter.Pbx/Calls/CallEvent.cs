@@ -62,6 +62,9 @@ internal abstract record CallEvent
     /// <summary>A phone's INVITE with Replaces naming this call's early dialog (RFC 3891 BLF pickup).</summary>
     public sealed record PickUpByReplaces(SipInviteServerTransaction Invite, Data.Repositories.Extension By, SessionTimer? Timer, CallReplaces Replaces) : CallEvent;
 
+    /// <summary>A phone answered by a 2xx of ours (retrieving, picking up) never acknowledged it (RFC 3261 §13.3.1.4).</summary>
+    public sealed record Unacknowledged(CallLeg Leg, Sip.Dialogs.SipDialog Dialog) : CallEvent;
+
     /// <summary>The call stayed parked for the park timeout.</summary>
     public sealed record ParkTimeout : CallEvent;
 

@@ -118,4 +118,7 @@ internal static partial class CallLog
 
     [LoggerMessage(3137, LogLevel.Information, "Call {Call}: {By} answered, calling {Target}")]
     public static partial void OriginatorAnswered(ILogger logger, string call, string by, string target);
+
+    [LoggerMessage(3138, LogLevel.Warning, "Call {Call}: {Party} never acknowledged the answer, hanging up")]
+    public static partial void Unacknowledged(ILogger logger, string call, string party);
 }

@@ -190,6 +190,31 @@ public class ParkTests
     }
 
     [Fact]
+    public async Task ADiallerThatNeverAcknowledges_IsHungUpWithTheParkedParty_AfterTimerH()
+    {
+        await using var p = await ParkingHarness.StartAsync();
+        var h = p.Calls;
+        var commands = new CallCommands(h.Router);
+        var (alice, bob) = await CallSetupTests.Connect(h);
+        var relayForAlice = CallMediaTests.Endpoint(alice.RemoteSdp!);
+        Assert.Equal(CallCommandResult.Started, await commands.ParkAsync("202", "701"));
+        await bob.ByeAsync();
+        await MoveAsync(alice, version: 2, expectedPort: Assert.Single(p.Endpoints.Created).Port);
+        var carol = await h.Carol.DialAsync("701");
+        await MoveAsync(alice, version: 3, expectedPort: relayForAlice.Rtp.Port);
+        Assert.Equal(200, (await carol.FinalAsync()).StatusCode);
+        await h.StackSettledAsync();
+
+        h.Advance(TimeSpan.FromSeconds(32));
+
+        await alice.ByeAsync();
+        carol.Respond(await carol.RequestAsync(SipMethod.Bye), 200);
+        await h.CallsEndedAsync();
+        h.AssertRecord(alice.CallId, CallStatus.Failed, HangupParty.System, "no ACK from 203");
+        p.AssertNothingLeaked();
+    }
+
+    [Fact]
     public async Task DiallingAnEmptySlot_Is404()
     {
         await using var p = await ParkingHarness.StartAsync();
