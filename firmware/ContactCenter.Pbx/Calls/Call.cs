@@ -132,6 +132,8 @@ internal sealed partial class Call
 #pragma warning restore CA1031
                 {
                     CallLog.StepFailed(_services.Logger, Id, exception);
+                    // A command whose step failed still gets its answer (nothing else would complete it).
+                    (callEvent as CallEvent.Command)?.Done.TrySetResult(CallCommandResult.Unavailable);
                     Fail(500, "internal error");
                 }
             }
@@ -268,7 +270,7 @@ internal sealed partial class Call
         else
         {
             CancelForks("SIP;cause=503;text=\"Service stopping\"", except: null);
-            Respond(_invite!, _invite!.Request.CreateResponse(503, toTag: _callerTag));
+            RefuseCaller(503);
         }
         End(CallStatus.Interrupted, HangupParty.System, "appliance stopped");
         _stopping = true;
@@ -375,7 +377,7 @@ internal sealed partial class Call
         else
         {
             CancelForks(null, except: null);
-            Respond(_invite!, _invite!.Request.CreateResponse(status, toTag: _callerTag));
+            RefuseCaller(status);
         }
         End(CallStatus.Failed, HangupParty.System, reason);
     }
@@ -387,6 +389,15 @@ internal sealed partial class Call
         CallState.Answered => new CallView(false, _reroute is null && _endpoint is null, _callerLeg.Number, _calleeLeg.Number),
         _ => CallView.None,
     });
+
+    // The caller's INVITE gets a final response, when there is one (a click-to-call has none).
+    private void RefuseCaller(int status)
+    {
+        if (_invite is not null)
+        {
+            Respond(_invite, _invite.Request.CreateResponse(status, toTag: _callerTag));
+        }
+    }
 
     private void Respond(SipServerTransaction transaction, SipMessageBuilder response) =>
         _ = transaction.RespondAsync(response.Add(SipHeaderId.Server, _services.Stack.UserAgent));

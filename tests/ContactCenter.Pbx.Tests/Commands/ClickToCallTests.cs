@@ -103,6 +103,30 @@ public class ClickToCallTests
     }
 
     [Fact]
+    public async Task Stopping_WhileTheOriginatorRings_CancelsIt_AndRecordsTheCallInterrupted()
+    {
+        await using var h = await CallHarness.StartAsync();
+        var commands = new CallCommands(h.Router);
+        Assert.Equal(CallCommandResult.Started, await commands.ClickToCallAsync("201", "203"));
+        var alice = await h.Alice.IncomingAsync();
+        alice.Ring();
+        await h.StackSettledAsync();
+
+        var stopping = h.Router.StopAsync();
+
+        alice.AcceptCancel(await alice.CancelledAsync());
+        await alice.AckAsync();
+        await stopping.WaitAsync(FakeUa.ExpectTimeout);
+        await h.CallsEndedAsync();
+        var record = Assert.Single(new CallRecordRepository(h.Registrar.Database).ListRecent());
+        Assert.Equal((CallStatus.Interrupted, "appliance stopped"), (record.Status, record.EndReason));
+        Assert.Equal(ExtensionActivity.Idle, h.Presence.Get("201").Activity);
+        Assert.Equal([TimeSpan.FromSeconds(2)], h.Clock.Pending);
+        h.Advance(TimeSpan.FromSeconds(2));
+        h.AssertNothingLeaked();
+    }
+
+    [Fact]
     public async Task ClickToCall_FromOrToAnUnknownOrUnregisteredExtension_IsRefused_AndNothingRings()
     {
         await using var h = await CallHarness.StartAsync(registerBob: false);
