@@ -1,4 +1,6 @@
+using System.Text;
 using ContactCenter.Data.Repositories;
+using ContactCenter.Media.Sdp;
 using ContactCenter.Pbx.Commands;
 using ContactCenter.Sip.Dialogs;
 using ContactCenter.Sip.Events.Bodies;
@@ -207,8 +209,56 @@ internal sealed partial class Call
         else
         {
             CallLog.Transferred(_services.Logger, Id, reroute.Number);
+            MatchCodec(reroute.Kept, answer!);
         }
         Publish();
+    }
+
+    // The kept party goes on sending the codec it agreed with the party that left. When the target chose another one
+    // from the offer, the kept party is offered the target's media (RFC 3264 §8, a re-INVITE), so both send what the
+    // other expects; when they match, nothing is sent.
+    private void MatchCodec(CallLeg kept, SdpMessage targetAnswer)
+    {
+        if (_offerPending || CodecInUse(kept) is not { } inUse || FirstFormat(targetAnswer) is not { } chosen || inUse == chosen)
+        {
+            return;
+        }
+        CallLog.CodecChanged(_services.Logger, Id, kept.Name, inUse, chosen);
+        SendMove(kept, RewriteFor(kept, targetAnswer));
+    }
+
+    // The payload type a party sends: the first of its own list that the other side's SDP also named (whichever of the
+    // two was the offer, the answer lists only what both accept).
+    private static string? CodecInUse(CallLeg leg)
+    {
+        if (leg.LastSdpReceived is not { } theirs || leg.LastSdpSent is not { } sent
+            || !SdpMessage.TryParse(Encoding.UTF8.GetBytes(sent), out var ours, out _)
+            || AudioFormats(theirs) is not { } their || AudioFormats(ours!) is not { } our)
+        {
+            return null;
+        }
+        return Array.Find(their, f => Array.IndexOf(our, f) >= 0);
+    }
+
+    private static string? FirstFormat(SdpMessage sdp) => AudioFormats(sdp) is [var first, ..] ? first : null;
+
+    // The payload types of the audio stream's m= line (RFC 8866 §5.14: media port proto fmt…).
+    private static string[]? AudioFormats(SdpMessage sdp)
+    {
+        if (!sdp.TryGetAudioEndpoint(out var audio))
+        {
+            return null;
+        }
+        var index = -1;
+        foreach (var line in sdp.Lines)
+        {
+            if (line.Type == 'm' && ++index == audio.MediaIndex)
+            {
+                var fields = line.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                return fields.Length > 3 ? fields[3..] : null;
+            }
+        }
+        return null;
     }
 
     // Nobody answered the transfer: the transferring extension is recalled (ringing, no auto-answer: a recall must be

@@ -121,4 +121,7 @@ internal static partial class CallLog
 
     [LoggerMessage(3138, LogLevel.Warning, "Call {Call}: {Party} never acknowledged the answer, hanging up")]
     public static partial void Unacknowledged(ILogger logger, string call, string party);
+
+    [LoggerMessage(3139, LogLevel.Information, "Call {Call}: the {Party} sends payload type {InUse} and the transfer target chose {Chosen}: re-offering")]
+    public static partial void CodecChanged(ILogger logger, string call, string party, string inUse, string chosen);
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using ContactCenter.Data.Repositories;
 using ContactCenter.Pbx.Calls;
 using ContactCenter.Pbx.Commands;
@@ -60,6 +61,33 @@ public class BlindTransferTests
         Assert.Equal(ExtensionActivity.Idle, h.Presence.Get("203").Activity);
         Assert.Equal(ExtensionActivity.Idle, h.Presence.Get("201").Activity);
         h.AssertRecord(alice.CallId, CallStatus.Answered, HangupParty.Callee, null);
+        h.AssertNothingLeaked();
+    }
+
+    [Fact]
+    public async Task ATargetChoosingAnotherCodec_HasTheKeptPartyReoffered_ItsMedia()
+    {
+        await using var h = await CallHarness.StartAsync();
+        var commands = new CallCommands(h.Router);
+        var (alice, bob) = await CallSetupTests.Connect(h);
+        Assert.Equal(CallCommandResult.Started, await commands.BlindTransferAsync("202", "203"));
+        await bob.ByeAsync();
+        var carol = await h.Carol.IncomingAsync();
+
+        // Alice and Bob talk PCMU (payload type 0); Carol answers PCMA alone.
+        carol.Answer(h.Carol.Sdp().Replace("RTP/AVP 0 8 101", "RTP/AVP 8 101", StringComparison.Ordinal)
+            .Replace("a=rtpmap:0 PCMU/8000\r\n", "", StringComparison.Ordinal));
+        await carol.AckAsync();
+
+        var reoffer = await alice.RequestAsync(SipMethod.Invite);
+        var offered = Encoding.UTF8.GetString(reoffer.Body.Span);
+        Assert.Matches($@"m=audio {CallMediaTests.Endpoint(alice.RemoteSdp!).Rtp.Port} RTP/AVP 8 101\r\n", offered);
+        alice.Respond(reoffer, 200, h.Alice.Sdp(version: 2).Replace("RTP/AVP 0 8 101", "RTP/AVP 8 101", StringComparison.Ordinal));
+        await alice.AckAsync(reoffer);
+        await alice.SettledAsync();
+        Assert.Equal(1, h.Logs.Count(3139));
+
+        await h.HangUpAsync(alice, carol);
         h.AssertNothingLeaked();
     }
 
