@@ -52,6 +52,9 @@ internal sealed partial class Call
                 ArmSessionTimer(from);
                 Respond(transaction, AddRefreshHeaders(from, request.CreateResponse(200)));
                 break;
+            case SipMethod.Invite or SipMethod.Update or SipMethod.Info when _reroute is not null:
+                OnRequestWhileRerouting(transaction);
+                break;
             case SipMethod.Invite or SipMethod.Update or SipMethod.Info when _endpoint is not null:
                 OnLocalRequest(from, transaction);
                 break;
@@ -210,6 +213,15 @@ internal sealed partial class Call
             return;
         }
         var to = pending.To;
+        if (to.Dialog?.Id.CallId != pending.Transaction.Request.CallId)
+        {
+            // The party it went to has left (transferred away): its answer concerns a dialog that is over.
+            if (pending.Incoming is { } orphan)
+            {
+                Respond(orphan, orphan.Request.CreateResponse(487));
+            }
+            return;
+        }
         if (status < 300)
         {
             if (method is SipMethod.Invite or SipMethod.Update)
@@ -237,10 +249,22 @@ internal sealed partial class Call
         }
         if (pending.Incoming is not { } incoming)
         {
+            if (status >= 300 && pending.Moves)
+            {
+                // The party would not go to (or come back from) the parking's music: no session it could be left in.
+                CallLog.MoveRefused(_services.Logger, Id, to.Name, status);
+                HangUpBoth();
+                End(CallStatus.Failed, HangupParty.System, $"{status} from the {to.Name} to a move");
+                return;
+            }
             // Our own refresh: its answer may move the peer's media.
             if (status < 300 && method == SipMethod.Invite && !response.Body.IsEmpty)
             {
                 AcceptAnswer(to, response);
+                if (pending.Moves && _retrieval is { } retrieval && to.LastSdpReceived is { } answer)
+                {
+                    CompleteRetrieval(retrieval, answer);
+                }
             }
             else if (status >= 300 && to.Timer is { WeRefresh: true } timer)
             {
@@ -338,6 +362,7 @@ internal sealed partial class Call
     // What a peer's SDP tells the relay: where it listens, and whether it holds the call.
     private void AcceptSdp(CallLeg from, SdpMessage sdp)
     {
+        from.LastSdpReceived = sdp;
         if (_media is null || !sdp.TryGetAudioEndpoint(out var endpoint))
         {
             return;
@@ -369,8 +394,8 @@ internal sealed partial class Call
 
     private void OnNoMedia(Media.Relay.RtpRelayLeg relayLeg, TimeSpan silentFor)
     {
-        // A held call may be silent on purpose; before the answer nobody is expected to speak.
-        if (_state != CallState.Answered || _callerLeg.OnHold || _calleeLeg.OnHold)
+        // A held call may be silent on purpose; before the answer nobody is expected to speak, nor during a transfer.
+        if (_state != CallState.Answered || _callerLeg.OnHold || _calleeLeg.OnHold || _reroute is not null || _park is not null)
         {
             return;
         }

@@ -24,7 +24,7 @@ internal sealed partial class Call
 
     private void AnswerLocally(FeatureServices features, FeatureCode code)
     {
-        var request = _invite.Request;
+        var request = _invite!.Request;
         if (!features.Endpoints.TryCreate(out var endpoint))
         {
             CallLog.NoPorts(_services.Logger, Id);
@@ -41,7 +41,7 @@ internal sealed partial class Call
         }
         else if (!TryAnswerOffer(request, out sdp))
         {
-            RefuseMedia(_invite);
+            RefuseMedia(_invite!);
             End(CallStatus.Failed, HangupParty.System, "488 no acceptable media");
             return;
         }
@@ -233,7 +233,7 @@ internal sealed partial class Call
         }
         _endpoint = null;
         _running?.Stop.Cancel();
-        _mediaClosed = CloseEndpointAsync(endpoint, _running);
+        _mediaClosed = Task.WhenAll(_mediaClosed, CloseEndpointAsync(endpoint, _running));
         _running = null;
     }
 

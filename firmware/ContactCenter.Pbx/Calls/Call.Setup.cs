@@ -15,17 +15,22 @@ namespace ContactCenter.Pbx.Calls;
 // Setting the call up: routing, ringing every contact of the callee, the first answer winning.
 internal sealed partial class Call
 {
+    // RFC 3326 Reason of the CANCEL (and BYE) that tells a phone another one answered, so it logs no missed call.
+    private const string CompletedElsewhere = "SIP;cause=200;text=\"Call completed elsewhere\"";
+
     private SdpMessage? _callerOffer;
     private CallFork? _winner;
     private CallFork? _earlyMedia;
     private SdpMessage? _earlySdp;
     private bool _calleeAckAwaitsCaller;
+    private bool _callerAckPending;
+    private readonly Queue<CallEvent.Command> _afterCallerAck = new();
 
     private async Task BeginAsync()
     {
-        var request = _invite.Request;
+        var request = _invite!.Request;
         CallLog.Started(_services.Logger, Id, _caller.Number, _calleeNumber);
-        _ = _invite.Cancelled.ContinueWith(t => Post(new CallEvent.CallerCancelled(t.Result)), CancellationToken.None,
+        _ = _invite!.Cancelled.ContinueWith(t => Post(new CallEvent.CallerCancelled(t.Result)), CancellationToken.None,
             TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         try
         {
@@ -38,7 +43,7 @@ internal sealed partial class Call
             CallLog.RecordFailed(_services.Logger, Id, exception);
         }
 
-        if (_invite.Cancelled.IsCompleted)
+        if (_invite!.Cancelled.IsCompleted)
         {
             // Cancelled while the record was being opened: the mailbox holds the event.
             _state = CallState.Ringing;
@@ -88,11 +93,12 @@ internal sealed partial class Call
         }
 
         _state = CallState.Ringing;
+        Publish();
         _presence = _services.Presence is { } presence ? new CallPresence(presence, request, _caller.Number, callee.Number, _callerTag) : null;
         _presence?.Report(SipDialogInfoState.Trying);
         foreach (var binding in contacts)
         {
-            Ring(binding, snapshot.Realm, callee.Number);
+            Ring(binding, snapshot.Realm, callee.Number, _callerOffer, _calleeLeg, CallForkKind.Callee, _caller);
         }
         _ringTimer = _services.Time.CreateTimer(static state => ((Call)state!).Post(new CallEvent.RingTimeout()), this,
             TimeSpan.FromSeconds(_services.Options.RingSeconds), Timeout.InfiniteTimeSpan);
@@ -101,8 +107,9 @@ internal sealed partial class Call
     // Requests to the caller go back where its INVITE came from (received/rport, its TCP connection).
     private void SetUpCallerLeg()
     {
-        var request = _invite.Request;
+        var request = _invite!.Request;
         var source = request.Source!.Value;
+        _callerLeg.Number = _caller.Number;
         _callerLeg.Flow = new SipDestination(source.Protocol, source.Remote, source.ConnectionId);
         _callerLeg.MediaAddress = _services.MediaAddressFor(_callerLeg.Flow);
         _callerLeg.AllowsUpdate = SipTokenList.Contains(request, SipHeaderId.Allow, "UPDATE");
@@ -150,32 +157,39 @@ internal sealed partial class Call
     private void Refuse(int status, CallStatus recorded, HangupParty by, string reason, Action<SipMessageBuilder>? decorate = null)
     {
         CallLog.Refused(_services.Logger, Id, status, reason);
-        var response = _invite.Request.CreateResponse(status, toTag: _callerTag);
+        var response = _invite!.Request.CreateResponse(status, toTag: _callerTag);
         decorate?.Invoke(response);
-        Respond(_invite, response);
+        Respond(_invite!, response);
         End(recorded, by, $"{status} {reason}");
     }
 
-    // One INVITE per registered contact (RFC 3261 §16.6 as a B2BUA), sent where the registration says it is reached.
-    private void Ring(RegistrationBinding binding, string realm, string calleeNumber)
+    // One INVITE per registered contact (RFC 3261 §16.6 as a B2BUA), sent where the registration says it is reached,
+    // offering `offer` (the caller's SDP, or the kept party's for a transfer) through the relay side of `leg`. The From
+    // names who the phone will talk with (the caller, or the party transferred to it), so its display shows who calls.
+    private void Ring(RegistrationBinding binding, string realm, string number, SdpMessage? offer, CallLeg leg, CallForkKind kind, Extension party,
+        bool autoAnswer = false)
     {
         var flow = binding.Target;
         var invite = SipMessageBuilder.Request(SipMethod.Invite, binding.ContactUri)
-            .Add(SipHeaderId.From, $"{Quote(_caller.DisplayName)} <sip:{_caller.Number}@{realm}>;tag={SipIdentifiers.NewTag()}")
-            .Add(SipHeaderId.To, $"<sip:{calleeNumber}@{realm}>")
+            .Add(SipHeaderId.From, $"{Quote(party.DisplayName)} <sip:{party.Number}@{realm}>;tag={SipIdentifiers.NewTag()}")
+            .Add(SipHeaderId.To, $"<sip:{number}@{realm}>")
             .Add(SipHeaderId.CallId, SipIdentifiers.NewCallId())
             .Add(SipHeaderId.CSeq, "1 INVITE")
-            .Add(SipHeaderId.MaxForwards, ((_invite.Request.MaxForwards ?? 70) - 1).ToString(CultureInfo.InvariantCulture))
+            .Add(SipHeaderId.MaxForwards, ((_invite?.Request.MaxForwards ?? 70) - 1).ToString(CultureInfo.InvariantCulture))
             .Add(SipHeaderId.Contact, $"<{_services.Stack.LocalUri(flow)}>")
             .Add(SipHeaderId.Allow, CallServices.Allow)
             .Add(SipHeaderId.UserAgent, _services.Stack.UserAgent);
-        if (_callerOffer is not null)
+        if (autoAnswer)
         {
-            _calleeLeg.MediaAddress ??= _services.MediaAddressFor(flow);
-            invite.WithBody(Encoding.UTF8.GetBytes(RewriteFor(_calleeLeg, _callerOffer)), "application/sdp");
+            AddAutoAnswer(invite, realm);
+        }
+        if (offer is not null)
+        {
+            leg.MediaAddress ??= _services.MediaAddressFor(flow);
+            invite.WithBody(Encoding.UTF8.GetBytes(RewriteFor(leg, offer)), "application/sdp");
         }
         var transaction = _services.Stack.SendRequest(invite, flow);
-        var fork = new CallFork(binding, flow, (SipInviteClientTransaction)transaction);
+        var fork = new CallFork(binding, number, flow, (SipInviteClientTransaction)transaction, kind == CallForkKind.Reroute);
         _forks.Add(fork);
         Pump(transaction, response => new CallEvent.ForkResponse(fork, response));
         CallLog.Forking(_services.Logger, Id, binding.ContactUri, flow.Protocol.ToString(), flow.EndPoint.ToString());
@@ -183,6 +197,11 @@ internal sealed partial class Call
 
     private void OnForkResponse(CallFork fork, SipMessage response)
     {
+        if (fork.Reroute)
+        {
+            OnRerouteForkResponse(fork, response);
+            return;
+        }
         var status = response.StatusCode;
         if (status < 200)
         {
@@ -215,7 +234,7 @@ internal sealed partial class Call
         }
         // RFC 4235 §3.7.1: a provisional response with a To tag makes the dialog early (the phone rings).
         _presence?.Report(SipDialogInfoState.Early);
-        var reply = _invite.Request.CreateResponse(response.StatusCode == 183 ? 183 : 180, toTag: _callerTag)
+        var reply = _invite!.Request.CreateResponse(response.StatusCode == 183 ? 183 : 180, toTag: _callerTag)
             .Add(SipHeaderId.Contact, $"<{_services.Stack.LocalUri(_callerLeg.Flow)}>");
         if (_callerOffer is not null && _earlyMedia is null && !response.Body.IsEmpty && TryParseSdp(response, out var sdp, out _))
         {
@@ -229,7 +248,7 @@ internal sealed partial class Call
             return;
         }
         _sentRinging = true;
-        Respond(_invite, reply);
+        Respond(_invite!, reply);
     }
 
 
@@ -254,10 +273,11 @@ internal sealed partial class Call
         CallLog.Answered(_services.Logger, Id, fork.Binding.ContactUri);
         _winner = fork;
         _ringTimer?.Dispose();
-        CancelForks("SIP;cause=200;text=\"Call completed elsewhere\"", except: fork);
+        CancelForks(CompletedElsewhere, except: fork);
 
         var calleeDialog = SipDialog.CreateAsUac(fork.Transaction.Request, response);
         _calleeLeg.Dialog = calleeDialog;
+        _calleeLeg.Number = fork.Number;
         _calleeLeg.Flow = fork.Flow;
         _calleeLeg.MediaAddress = _services.MediaAddressFor(fork.Flow);
         _calleeLeg.AllowsUpdate = SipTokenList.Contains(response, SipHeaderId.Allow, "UPDATE");
@@ -276,7 +296,7 @@ internal sealed partial class Call
             // Neither an answer to the caller's offer nor an offer of its own: nothing to connect.
             _services.Stack.SendAck(calleeDialog.CreateAck(response.CSeq.Number), fork.Flow);
             SendBye(_calleeLeg);
-            Respond(_invite, _invite.Request.CreateResponse(488, toTag: _callerTag));
+            Respond(_invite!, _invite!.Request.CreateResponse(488, toTag: _callerTag));
             End(CallStatus.Failed, HangupParty.System, "callee answered without SDP");
             return;
         }
@@ -299,40 +319,60 @@ internal sealed partial class Call
     // The caller's 200 (with the session timer negotiated for it): the call is answered, the ACK awaited (§13.3.1.4).
     private void AnswerCaller(string sdp)
     {
-        var callerDialog = SipDialog.CreateAsUas(_invite.Request, _callerTag, confirmed: true);
+        var callerDialog = SipDialog.CreateAsUas(_invite!.Request, _callerTag, confirmed: true);
         _callerLeg.Dialog = callerDialog;
         _services.Router.Attach(callerDialog, this, _callerLeg);
-        var ok = _invite.Request.CreateResponse(200, toTag: _callerTag)
+        var ok = _invite!.Request.CreateResponse(200, toTag: _callerTag)
             .Add(SipHeaderId.Contact, $"<{_services.Stack.LocalUri(_callerLeg.Flow)}>")
             .Add(SipHeaderId.Allow, CallServices.Allow)
             .Add(SipHeaderId.Supported, "timer");
         AddCallerSessionTimer(ok);
         ok.WithBody(Encoding.UTF8.GetBytes(sdp), "application/sdp");
-        // Reported before the 200 leaves, so whoever sees the call answered finds the lamps saying so too.
+        // Reported before the 200 leaves, so whoever sees the call answered finds the lamps saying so too. A call picked
+        // up is answered by another extension than the one called: the callee's entry moves to it.
+        if (_calleeLeg.Number is { } answeredBy && answeredBy != _calleeNumber)
+        {
+            _presence?.Move(CallParty.Callee, answeredBy, SipDialogInfoState.Confirmed);
+        }
         _presence?.Report(SipDialogInfoState.Confirmed);
-        Respond(_invite, ok);
+        _callerAckPending = true;
+        Respond(_invite!, ok);
 
         _state = CallState.Answered;
+        _bridged = true;
+        Publish();
         if (_recordId != 0)
         {
             _services.Records.MarkAnswered(_recordId, _services.Time.GetUtcNow());
         }
         ArmSessionTimer(_callerLeg);
-        _ = _invite.AckReceived.ContinueWith(t => Post(new CallEvent.CallerAck(t.Result)), CancellationToken.None,
+        _ = _invite!.AckReceived.ContinueWith(t => Post(new CallEvent.CallerAck(t.Result)), CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     // The 2xx of a contact that lost the race: ACK it (§13.2.2.4) and hang it up at once.
-    private void ReleaseStray(CallFork fork, SipMessage response)
+    private void ReleaseStray(CallFork fork, SipMessage response, string reason = CompletedElsewhere)
     {
         var dialog = SipDialog.CreateAsUac(fork.Transaction.Request, response);
         _services.Stack.SendAck(dialog.CreateAck(response.CSeq.Number), fork.Flow);
-        var bye = dialog.CreateRequest(SipMethod.Bye).Add(SipHeaderId.Reason, "SIP;cause=200;text=\"Call completed elsewhere\"");
+        var bye = dialog.CreateRequest(SipMethod.Bye).Add(SipHeaderId.Reason, reason);
         Track(new PendingRequest(new CallLeg(CallParty.Callee, Media.Relay.RtpRelayLeg.B) { Dialog = dialog, Flow = fork.Flow },
             _services.Stack.SendRequest(bye, fork.Flow), null));
     }
 
+    // RFC 3261 §14.1 / §15: no re-INVITE and no BYE towards the caller before it acknowledged our 2xx, so a transfer or
+    // park asked meanwhile waits for the ACK (or for the call to fail without one).
     private void OnCallerAck(SipMessage? ack)
+    {
+        ApplyCallerAck(ack);
+        _callerAckPending = false;
+        while (_afterCallerAck.TryDequeue(out var command))
+        {
+            Handle(command);
+        }
+    }
+
+    private void ApplyCallerAck(SipMessage? ack)
     {
         if (_state != CallState.Answered)
         {
@@ -345,7 +385,7 @@ internal sealed partial class Call
             End(CallStatus.Failed, HangupParty.System, "no ACK from the caller");
             return;
         }
-        if (_endpoint is not null)
+        if (_application is not null)
         {
             OnLocalAck(ack);
             return;
@@ -382,13 +422,19 @@ internal sealed partial class Call
 
     private void OnRingTimeout()
     {
+        if (_reroute is { } reroute)
+        {
+            CallLog.RerouteNoAnswer(_services.Logger, Id, reroute.Number, _services.Options.RingSeconds);
+            RerouteFailed(reroute);
+            return;
+        }
         if (_state != CallState.Ringing)
         {
             return;
         }
         CallLog.NoAnswer(_services.Logger, Id, _services.Options.RingSeconds);
         CancelForks("SIP;cause=480;text=\"No answer\"", except: null);
-        Respond(_invite, _invite.Request.CreateResponse(480, "No Answer", _callerTag));
+        Respond(_invite!, _invite!.Request.CreateResponse(480, "No Answer", _callerTag));
         End(CallStatus.NoAnswer, HangupParty.System, null);
     }
 
@@ -399,12 +445,12 @@ internal sealed partial class Call
         var busy = statuses.Find(s => s is 486 or 600 or 603);
         if (busy != 0)
         {
-            Respond(_invite, _invite.Request.CreateResponse(busy, toTag: _callerTag));
+            Respond(_invite!, _invite!.Request.CreateResponse(busy, toTag: _callerTag));
             End(CallStatus.Busy, HangupParty.Callee, $"{busy} {SipStatusCodes.GetReasonPhrase(busy)}");
             return;
         }
         var first = statuses[0];
-        Respond(_invite, _invite.Request.CreateResponse(480, toTag: _callerTag));
+        Respond(_invite!, _invite!.Request.CreateResponse(480, toTag: _callerTag));
         End(CallStatus.Failed, HangupParty.System, $"{first} {SipStatusCodes.GetReasonPhrase(first)}");
     }
 

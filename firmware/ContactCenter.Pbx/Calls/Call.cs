@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using ContactCenter.Data.Repositories;
 using ContactCenter.Media.Quality;
 using ContactCenter.Media.Relay;
+using ContactCenter.Pbx.Commands;
 using ContactCenter.Sip.Events.Bodies;
 using ContactCenter.Sip.Messages;
 using ContactCenter.Sip.Transactions;
@@ -24,7 +25,7 @@ internal sealed partial class Call
 
     private readonly Channel<CallEvent> _mailbox = Channel.CreateUnbounded<CallEvent>(new() { SingleReader = true });
     private readonly CallServices _services;
-    private readonly SipInviteServerTransaction _invite;
+    private readonly SipInviteServerTransaction? _invite;
     private readonly Extension _caller;
     private readonly string _calleeNumber;
     private readonly CallLeg _callerLeg = new(CallParty.Caller, RtpRelayLeg.A);
@@ -43,6 +44,7 @@ internal sealed partial class Call
     private bool _sentRinging;
     private bool _offerPending;
     private bool _stopping;
+    private CallView _view = CallView.None;
 
     private Call(CallServices services, SipInviteServerTransaction invite, Extension caller, string calleeNumber, SessionTimer? callerTimer,
         bool callerRequiresTimer)
@@ -57,8 +59,23 @@ internal sealed partial class Call
         Id = invite.Request.CallId;
     }
 
+    // Click-to-call (issue #5 §4): the appliance places the call itself, first to the originating extension, then to the
+    // target; there is no caller INVITE, and the Call-ID is the appliance's own.
+    private Call(CallServices services, Extension by, string target, TaskCompletionSource<CallCommandResult> originated)
+    {
+        _services = services;
+        _caller = by;
+        _calleeNumber = target;
+        _startedAt = services.Time.GetUtcNow();
+        _originated = originated;
+        Id = SipIdentifiers.NewCallId();
+    }
+
     /// <summary>The correlation id: the caller's Call-ID, as in the logs and the call record.</summary>
     public string Id { get; }
+
+    /// <summary>What the call shows other threads, as of its actor's last step.</summary>
+    public CallView View => Volatile.Read(ref _view);
 
     /// <summary>Completes when the actor has ended (the call is over and nothing is outstanding).</summary>
     public Task Completion { get; private set; } = Task.CompletedTask;
@@ -76,6 +93,10 @@ internal sealed partial class Call
         SessionTimer? callerTimer, bool callerRequiresTimer) =>
         new(services, invite, caller, calleeNumber, callerTimer, callerRequiresTimer);
 
+    /// <summary>Creates a click-to-call from <paramref name="by"/> to <paramref name="target"/>; <paramref name="originated"/> gets the command's result.</summary>
+    public static Call Originate(CallServices services, Extension by, string target, TaskCompletionSource<CallCommandResult> originated) =>
+        new(services, by, target, originated);
+
     /// <summary>Starts the actor (once the router tracks the call, so its end can never precede its start).</summary>
     public void Run() => Completion = RunAsync();
 
@@ -88,7 +109,7 @@ internal sealed partial class Call
         using var scope = _services.Logger.BeginScope(new KeyValuePair<string, object>[] { new("CallId", Id) });
         try
         {
-            await BeginAsync().ConfigureAwait(false);
+            await (_invite is null ? BeginOriginatedAsync() : BeginAsync()).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // A failed step ends this call, never the appliance.
         catch (Exception exception)
@@ -111,17 +132,42 @@ internal sealed partial class Call
 #pragma warning restore CA1031
                 {
                     CallLog.StepFailed(_services.Logger, Id, exception);
+                    // A command whose step failed still gets its answer (nothing else would complete it).
+                    (callEvent as CallEvent.Command)?.Done.TrySetResult(CallCommandResult.Unavailable);
                     Fail(500, "internal error");
                 }
             }
         }
         _mailbox.Writer.TryComplete();
+        foreach (var waiting in _afterCallerAck)
+        {
+            waiting.Done.TrySetResult(waiting.WhenGone);
+        }
+        // A click-to-call that failed before its first INVITE (a failed step) still answers its command.
+        _originated?.TrySetResult(CallCommandResult.Unavailable);
         // Whatever was still queued (e.g. an in-dialog request that raced the end) gets its answer.
         while (_mailbox.Reader.TryRead(out var late))
         {
             if (late is CallEvent.Request request)
             {
                 Respond(request.Transaction, request.Transaction.Request.CreateResponse(481));
+            }
+            else if (late is CallEvent.Command command)
+            {
+                command.Done.TrySetResult(command.WhenGone);
+            }
+            else if (late is CallEvent.ParkMusic music)
+            {
+                music.Listener.Dispose();
+            }
+            else if (late is CallEvent.RetrieveByCall retrieval)
+            {
+                Respond(retrieval.Invite, retrieval.Invite.Request.CreateResponse(404, "No Call Parked Here", SipIdentifiers.NewTag()));
+            }
+            else if (late is CallEvent.PickUpByReplaces replacing)
+            {
+                // RFC 3891 §3: the dialog to replace is gone.
+                Respond(replacing.Invite, replacing.Invite.Request.CreateResponse(481, toTag: SipIdentifiers.NewTag()));
             }
         }
         if (_stopping)
@@ -175,6 +221,36 @@ internal sealed partial class Call
             case CallEvent.Shutdown:
                 OnShutdown();
                 break;
+            case CallEvent.Transfer or CallEvent.Park when _callerAckPending:
+                _afterCallerAck.Enqueue((CallEvent.Command)callEvent);
+                break;
+            case CallEvent.PickUp pickUp:
+                pickUp.Done.TrySetResult(OnPickUp(pickUp.By));
+                break;
+            case CallEvent.Transfer transfer:
+                transfer.Done.TrySetResult(OnTransfer(transfer.By, transfer.Target));
+                break;
+            case CallEvent.Park park:
+                park.Done.TrySetResult(OnPark(park.By, park.Slot));
+                break;
+            case CallEvent.Retrieve retrieve:
+                retrieve.Done.TrySetResult(OnRetrieve(retrieve.By));
+                break;
+            case CallEvent.PickUpByReplaces replacing:
+                OnPickUpByReplaces(replacing.Invite, replacing.By, replacing.Timer, replacing.Replaces);
+                break;
+            case CallEvent.RetrieveByCall call:
+                OnRetrieveByCall(call.Invite, call.By, call.Timer);
+                break;
+            case CallEvent.Unacknowledged unacknowledged:
+                OnUnacknowledged(unacknowledged.Leg, unacknowledged.Dialog);
+                break;
+            case CallEvent.ParkTimeout:
+                OnParkTimeout();
+                break;
+            case CallEvent.ParkMusic music:
+                OnParkMusic(music.Listener);
+                break;
         }
     }
 
@@ -194,7 +270,7 @@ internal sealed partial class Call
         else
         {
             CancelForks("SIP;cause=503;text=\"Service stopping\"", except: null);
-            Respond(_invite, _invite.Request.CreateResponse(503, toTag: _callerTag));
+            RefuseCaller(503);
         }
         End(CallStatus.Interrupted, HangupParty.System, "appliance stopped");
         _stopping = true;
@@ -215,8 +291,23 @@ internal sealed partial class Call
             return;
         }
         _state = CallState.Ended;
+        Publish();
         _presence?.Report(SipDialogInfoState.Terminated);
         _ringTimer?.Dispose();
+        if (_reroute is { } reroute)
+        {
+            _reroute = null;
+            CancelRerouteForks(reroute, "SIP;cause=487;text=\"Call ended\"", except: null);
+        }
+        if (_park is { } park)
+        {
+            LeaveSlot(park);
+        }
+        if (_retrieval is { } retrieval)
+        {
+            _retrieval = null;
+            Respond(retrieval.Invite, retrieval.Invite.Request.CreateResponse(480, toTag: retrieval.Tag));
+        }
         StopSessionTimer(_callerLeg);
         StopSessionTimer(_calleeLeg);
         // RFC 3261 §15.1.2: a request passed across and still unanswered gets 487 now, since the answer from the other
@@ -239,7 +330,7 @@ internal sealed partial class Call
         ForgetDialog(_calleeLeg);
         if (_media is { } media)
         {
-            _mediaClosed = media.DisposeAsync().AsTask();
+            _mediaClosed = Task.WhenAll(_mediaClosed, media.DisposeAsync().AsTask());
             _media = null;
         }
         ReleaseEndpoint();
@@ -286,9 +377,26 @@ internal sealed partial class Call
         else
         {
             CancelForks(null, except: null);
-            Respond(_invite, _invite.Request.CreateResponse(status, toTag: _callerTag));
+            RefuseCaller(status);
         }
         End(CallStatus.Failed, HangupParty.System, reason);
+    }
+
+    // The view other threads see: the caller's extension, and the callee's (the number called while it rings).
+    private void Publish() => Volatile.Write(ref _view, _state switch
+    {
+        CallState.Ringing => new CallView(true, false, _callerLeg.Number, _calleeNumber),
+        CallState.Answered => new CallView(false, _reroute is null && _endpoint is null, _callerLeg.Number, _calleeLeg.Number),
+        _ => CallView.None,
+    });
+
+    // The caller's INVITE gets a final response, when there is one (a click-to-call has none).
+    private void RefuseCaller(int status)
+    {
+        if (_invite is not null)
+        {
+            Respond(_invite, _invite.Request.CreateResponse(status, toTag: _callerTag));
+        }
     }
 
     private void Respond(SipServerTransaction transaction, SipMessageBuilder response) =>

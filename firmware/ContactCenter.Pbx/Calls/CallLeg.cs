@@ -18,6 +18,9 @@ internal sealed class CallLeg(CallParty party, RtpRelayLeg relayLeg)
     /// <summary>The relay side whose sockets face this peer.</summary>
     public RtpRelayLeg RelayLeg { get; } = relayLeg;
 
+    /// <summary>The extension on this leg once it is known (the caller, the contact that answered), null while nobody is.</summary>
+    public string? Number { get; set; }
+
     /// <summary>The dialog with the peer, once established.</summary>
     public SipDialog? Dialog { get; set; }
 
@@ -32,6 +35,9 @@ internal sealed class CallLeg(CallParty party, RtpRelayLeg relayLeg)
 
     /// <summary>The last SDP sent to this peer (a session refresh by re-INVITE offers it again).</summary>
     public string? LastSdpSent { get; set; }
+
+    /// <summary>The last SDP this peer sent that the relay applied (offered again to whoever replaces the other side).</summary>
+    public SdpMessage? LastSdpReceived { get; set; }
 
     /// <summary>Whether the peer's last SDP holds the call (sendonly, recvonly, inactive or a 0.0.0.0 address).</summary>
     public bool OnHold { get; set; }
@@ -50,6 +56,27 @@ internal sealed class CallLeg(CallParty party, RtpRelayLeg relayLeg)
 
     /// <summary>Moves on each time the session timer is re-armed, so a step already queued for the old one is ignored.</summary>
     public int TimerGeneration { get; set; }
+
+    /// <summary>
+    /// Forgets the peer (its dialog, flow, SDP and timers) so that another one can take this side of the relay: a
+    /// transfer target gets a new dialog and a new session, hence a new <c>o=</c> line (RFC 3264 §5).
+    /// </summary>
+    public void Reset()
+    {
+        Number = null;
+        Dialog = null;
+        Flow = default;
+        Origin = null;
+        LastSdpSent = null;
+        LastSdpReceived = null;
+        OnHold = false;
+        AllowsUpdate = false;
+        Timer = null;
+        MediaAddress = null;
+        TimerHandle?.Dispose();
+        TimerHandle = null;
+        TimerGeneration++;
+    }
 
     /// <summary>Who this leg is in logs and records.</summary>
     public string Name => Party == CallParty.Caller ? "caller" : "callee";

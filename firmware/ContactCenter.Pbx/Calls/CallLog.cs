@@ -76,4 +76,52 @@ internal static partial class CallLog
 
     [LoggerMessage(3119, LogLevel.Debug, "Call {Call}: session refresh with the {Party} ({Seconds} s)")]
     public static partial void Refreshed(ILogger logger, string call, string party, uint seconds);
+
+    [LoggerMessage(3124, LogLevel.Information, "Call {Call}: {By} picks up the call ringing at {Ringing}")]
+    public static partial void PickingUp(ILogger logger, string call, string by, string ringing);
+
+    [LoggerMessage(3125, LogLevel.Information, "Call {Call}: {By} transfers {Party} to {Target}")]
+    public static partial void Transferring(ILogger logger, string call, string by, string party, string target);
+
+    [LoggerMessage(3126, LogLevel.Information, "Call {Call}: transferred to {Target}")]
+    public static partial void Transferred(ILogger logger, string call, string target);
+
+    [LoggerMessage(3127, LogLevel.Information, "Call {Call}: {Target} did not answer the transfer after {Seconds} s")]
+    public static partial void RerouteNoAnswer(ILogger logger, string call, string target, int seconds);
+
+    [LoggerMessage(3128, LogLevel.Information, "Call {Call}: {Target} did not take the transfer, recalling {By}")]
+    public static partial void Recalling(ILogger logger, string call, string target, string by);
+
+    [LoggerMessage(3129, LogLevel.Information, "Call {Call}: nobody took the call transferred to {Target}, releasing it")]
+    public static partial void TransferFailed(ILogger logger, string call, string target);
+
+    [LoggerMessage(3130, LogLevel.Information, "Call {Call}: {By} parks {Party} in slot {Slot}")]
+    public static partial void Parking(ILogger logger, string call, string by, string party, string slot);
+
+    [LoggerMessage(3131, LogLevel.Information, "Call {Call}: parked in slot {Slot} for {Seconds} s, recalling {By}")]
+    public static partial void ParkRecalling(ILogger logger, string call, string slot, int seconds, string by);
+
+    [LoggerMessage(3132, LogLevel.Information, "Call {Call}: {By} retrieves the call parked in slot {Slot}")]
+    public static partial void Retrieving(ILogger logger, string call, string by, string slot);
+
+    [LoggerMessage(3133, LogLevel.Information, "Call {Call}: retrieved from slot {Slot} by {By}")]
+    public static partial void Retrieved(ILogger logger, string call, string slot, string by);
+
+    [LoggerMessage(3134, LogLevel.Information, "Call {Call}: nobody took the call parked in slot {Slot}, releasing it")]
+    public static partial void ParkAbandoned(ILogger logger, string call, string slot);
+
+    [LoggerMessage(3135, LogLevel.Warning, "Call {Call}: the {Party} refused to be moved ({Status}), hanging up")]
+    public static partial void MoveRefused(ILogger logger, string call, string party, int status);
+
+    [LoggerMessage(3136, LogLevel.Information, "Call {Call}: click-to-call from {By} to {Target}, ringing {By} first")]
+    public static partial void Originating(ILogger logger, string call, string by, string target);
+
+    [LoggerMessage(3137, LogLevel.Information, "Call {Call}: {By} answered, calling {Target}")]
+    public static partial void OriginatorAnswered(ILogger logger, string call, string by, string target);
+
+    [LoggerMessage(3138, LogLevel.Warning, "Call {Call}: {Party} never acknowledged the answer, hanging up")]
+    public static partial void Unacknowledged(ILogger logger, string call, string party);
+
+    [LoggerMessage(3139, LogLevel.Information, "Call {Call}: the {Party} sends payload type {InUse} and the transfer target chose {Chosen}: re-offering")]
+    public static partial void CodecChanged(ILogger logger, string call, string party, string inUse, string chosen);
 }

@@ -4,6 +4,7 @@ using ContactCenter.Data.Repositories;
 using ContactCenter.Data.Snapshots;
 using ContactCenter.Media.Relay;
 using ContactCenter.Pbx.Features;
+using ContactCenter.Pbx.Parking;
 using ContactCenter.Pbx.Presence;
 using ContactCenter.Pbx.Registrar;
 using ContactCenter.Sip;
@@ -29,16 +30,21 @@ public sealed class CallRouter
     private readonly ILogger _logger;
     private int _stopping;
 
-    /// <summary>Creates the router; with a <paramref name="presence"/> model, calls between extensions report their dialogs to it.</summary>
+    /// <summary>
+    /// Creates the router; with a <paramref name="presence"/> model, calls between extensions report their dialogs to it;
+    /// with <paramref name="parking"/>, calls can be parked (otherwise park answers <c>Unavailable</c>).
+    /// </summary>
     public CallRouter(CallOptions options, SipStack stack, RtpRelay relay, CallRecordWriter records, SipRegistrar registrar,
-        ExtensionDirectory directory, TimeProvider time, ILoggerFactory loggerFactory, FeatureServices? features = null, PresenceModel? presence = null)
+        ExtensionDirectory directory, TimeProvider time, ILoggerFactory loggerFactory, FeatureServices? features = null, PresenceModel? presence = null,
+        ParkingServices? parking = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         options.Validate();
         _registrar = registrar ?? throw new ArgumentNullException(nameof(registrar));
         _logger = loggerFactory.CreateLogger<CallRouter>();
-        _services = new CallServices(stack, relay, records, registrar, directory, options, time, _logger, this, features, presence);
+        _services = new CallServices(stack, relay, records, registrar, directory, options, time, _logger, this, features, presence, parking,
+            new ParkingLot(options));
     }
 
     /// <summary>Calls in progress (including those winding down).</summary>
@@ -91,6 +97,34 @@ public sealed class CallRouter
 
     internal void Forget(Call call) => _calls.TryRemove(call, out _);
 
+    /// <summary>Starts a call the appliance places itself (click-to-call); false when it cannot take one now (stopping, too many calls).</summary>
+    internal bool TryOriginate(Call call)
+    {
+        if (Volatile.Read(ref _stopping) != 0 || _calls.Count >= _services.Options.MaxCalls)
+        {
+            return false;
+        }
+        _calls.TryAdd(call, 0);
+        call.Run();
+        return true;
+    }
+
+    /// <summary>What the calls use (the call commands check numbers and registrations against the same).</summary>
+    internal CallServices Services => _services;
+
+    /// <summary>The first call in progress whose published view matches (a hint: the call's actor checks again).</summary>
+    internal Call? Find(Func<CallView, bool> match)
+    {
+        foreach (var call in _calls.Keys)
+        {
+            if (match(call.View))
+            {
+                return call;
+            }
+        }
+        return null;
+    }
+
     private Task Admit(SipInviteServerTransaction invite)
     {
         var request = invite.Request;
@@ -114,6 +148,32 @@ public sealed class CallRouter
                 .Add(SipHeaderId.MinSE, _services.Options.MinSessionSeconds.ToString(CultureInfo.InvariantCulture)));
         }
         var callee = request.RequestUri is { User: { Length: > 0 } user } ? user : "";
+        if (request.GetHeader("Replaces") is { } replacesHeader)
+        {
+            // RFC 3891 §3: the INVITE takes over the dialog it names, or gets 481 when there is none (a bad header: 400).
+            if (!CallReplaces.TryParse(replacesHeader, out var replaces))
+            {
+                return invite.RespondAsync(request.CreateResponse(400, "Bad Replaces Header", tag));
+            }
+            foreach (var existing in _calls.Keys)
+            {
+                if (existing.Id == replaces.CallId && existing.Post(new CallEvent.PickUpByReplaces(invite, authentication.Extension, timer, replaces)))
+                {
+                    return Task.CompletedTask;
+                }
+            }
+            return invite.RespondAsync(request.CreateResponse(481, toTag: tag));
+        }
+        if (_services.Lot.IsSlot(callee))
+        {
+            // Dialling a park slot retrieves its call (as on Yeastar and FreePBX): the INVITE goes to the parked call.
+            if (_services.Lot.Find(callee) is { } parked && parked.Post(new CallEvent.RetrieveByCall(invite, authentication.Extension, timer)))
+            {
+                return Task.CompletedTask;
+            }
+            CallLog.Refused(_logger, request.CallId, 404, $"no call parked in {callee}");
+            return invite.RespondAsync(request.CreateResponse(404, "No Call Parked Here", tag));
+        }
         var call = Call.Create(_services, invite, authentication.Extension, callee, timer, requireTimer);
         _calls.TryAdd(call, 0);
         call.Run();

@@ -3,6 +3,7 @@ using ContactCenter.Data.Repositories;
 using ContactCenter.Data.Snapshots;
 using ContactCenter.Media.Relay;
 using ContactCenter.Pbx.Features;
+using ContactCenter.Pbx.Parking;
 using ContactCenter.Pbx.Presence;
 using ContactCenter.Pbx.Registrar;
 using ContactCenter.Sip;
@@ -23,7 +24,9 @@ internal sealed record CallServices(
     ILogger Logger,
     CallRouter Router,
     FeatureServices? Features,
-    PresenceModel? Presence)
+    PresenceModel? Presence,
+    ParkingServices? Parking,
+    ParkingLot Lot)
 {
     /// <summary>The methods the B2BUA handles in a dialog, advertised in Allow.</summary>
     public const string Allow = "INVITE, ACK, BYE, CANCEL, OPTIONS, UPDATE, INFO";

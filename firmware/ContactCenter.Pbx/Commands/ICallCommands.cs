@@ -13,12 +13,16 @@ public interface ICallCommands
     /// <param name="ringing">The extension whose phone rings.</param>
     ValueTask<CallCommandResult> PickUpAsync(string by, string ringing);
 
-    /// <summary>Blind transfer: the party <paramref name="by"/> is talking with is sent to <paramref name="target"/>, and <paramref name="by"/> is released.</summary>
+    /// <summary>
+    /// Blind transfer: the party <paramref name="by"/> is talking with is sent to <paramref name="target"/>, and <paramref name="by"/> is released.
+    /// A target that does not answer within the ring time recalls <paramref name="by"/> (its phone rings); a recall not
+    /// answered either ends the call.
+    /// </summary>
     /// <param name="by">The extension transferring its current call.</param>
     /// <param name="target">Where the other party goes.</param>
     ValueTask<CallCommandResult> BlindTransferAsync(string by, string target);
 
-    /// <summary>Click-to-call: the appliance rings <paramref name="by"/>'s phone and, once it answers, calls <paramref name="target"/> from it.</summary>
+    /// <summary>Click-to-call: the appliance rings <paramref name="by"/>'s phone (with auto-answer) and, once it answers, calls <paramref name="target"/> from it.</summary>
     /// <param name="by">The extension placing the call.</param>
     /// <param name="target">The number called.</param>
     ValueTask<CallCommandResult> ClickToCallAsync(string by, string target);
@@ -28,7 +32,10 @@ public interface ICallCommands
     /// <param name="slot">The park slot number.</param>
     ValueTask<CallCommandResult> ParkAsync(string by, string slot);
 
-    /// <summary>Retrieves the call parked in <paramref name="slot"/> to <paramref name="by"/>'s phone, which the appliance rings (with auto-answer).</summary>
+    /// <summary>
+    /// Retrieves the call parked in <paramref name="slot"/> to <paramref name="by"/>'s phone, which the appliance rings (with auto-answer);
+    /// a retrieve not answered leaves the call parked. Dialling the slot from a phone retrieves it too.
+    /// </summary>
     /// <param name="by">The extension retrieving the call.</param>
     /// <param name="slot">The park slot number.</param>
     ValueTask<CallCommandResult> RetrieveAsync(string by, string slot);

@@ -11,6 +11,12 @@ public sealed class PresenceOptions
     /// <summary>Watched extension → the only extensions that may watch it (the extension itself always may).</summary>
     public IDictionary<string, IList<string>> Watchers { get; } = new Dictionary<string, IList<string>>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The park slot numbers (composition copies them from <c>CallOptions.ParkSlotNumbers()</c>): watchable by every
+    /// extension, like a shared line, so a BLF key on a slot shows whether a call waits there.
+    /// </summary>
+    public ISet<string> ParkSlots { get; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>Subscription durations.</summary>
     public SipNotifierOptions Subscriptions { get; } = new();
 
@@ -26,7 +32,7 @@ public sealed class PresenceOptions
     /// <summary>Whether <paramref name="watcher"/> may watch <paramref name="watched"/>'s calls and presence.</summary>
     public bool MayWatch(string watcher, string watched)
     {
-        if (string.Equals(watcher, watched, StringComparison.Ordinal))
+        if (string.Equals(watcher, watched, StringComparison.Ordinal) || ParkSlots.Contains(watched))
         {
             return true;
         }

@@ -66,7 +66,7 @@ public sealed class PresenceService
         if (request.To.Tag is null)
         {
             var watched = request.RequestUri is { User: { } user } ? user : null;
-            if (watched is null || !_directory.Current.TryGet(watched, out _))
+            if (watched is null || (!_directory.Current.TryGet(watched, out _) && !_options.ParkSlots.Contains(watched)))
             {
                 await transaction.RespondAsync(404, toTag: tag).ConfigureAwait(false);
                 return;

@@ -4,6 +4,7 @@ using ContactCenter.Data.Repositories;
 using ContactCenter.Media.Relay;
 using ContactCenter.Pbx.Calls;
 using ContactCenter.Pbx.Features;
+using ContactCenter.Pbx.Parking;
 using ContactCenter.Pbx.Presence;
 using ContactCenter.Pbx.Registrar;
 using ContactCenter.Pbx.Tests.Registrar;
@@ -33,7 +34,7 @@ public sealed class CallHarness : IAsyncDisposable
     private readonly Dictionary<int, FakeUa> _phones = [];
     private Task _dispatcher = Task.CompletedTask;
 
-    private CallHarness(CallOptions options, TimeSpan? noMediaTimeout, int relayPairs, FeatureServices? features)
+    private CallHarness(CallOptions options, TimeSpan? noMediaTimeout, int relayPairs, FeatureServices? features, ParkingServices? parking)
     {
         Registrar = new RegistrarHarness(configureStack: o =>
         {
@@ -41,6 +42,8 @@ public sealed class CallHarness : IAsyncDisposable
             o.Allow.Add("UPDATE");
             o.Allow.Add("INFO");
             o.SupportedExtensions.Add("timer");
+            // RFC 3891: phones picking up from a BLF key send Require: replaces.
+            o.SupportedExtensions.Add("replaces");
         }).WithExtensions("201", "202", "203").Started();
         Options = options;
         Alice = Phone("Alice", "201", 5071);
@@ -51,7 +54,7 @@ public sealed class CallHarness : IAsyncDisposable
         Records = new CallRecordWriter(Registrar.Database);
         Clock = new CallClock(Time);
         Presence = new PresenceModel(Logs.CreateLogger<PresenceModel>());
-        Router = new CallRouter(options, Stack, Relay, Records, Registrar.Registrar, Registrar.Directory, Clock, Logs, features, Presence);
+        Router = new CallRouter(options, Stack, Relay, Records, Registrar.Registrar, Registrar.Directory, Clock, Logs, features, Presence, parking);
     }
 
     public RegistrarHarness Registrar { get; }
@@ -87,12 +90,12 @@ public sealed class CallHarness : IAsyncDisposable
     /// <summary>
     /// Starts the harness: Alice, Bob and Carol registered (and Bob's softphone with <paramref name="bobSoftphone"/>).
     /// <paramref name="noMediaTimeout"/> is the relay's (infinite unless given); its range holds <paramref name="relayPairs"/> RTP/RTCP pairs.
-    /// With <paramref name="features"/>, feature codes reach those endpoints and applications.
+    /// With <paramref name="features"/>, feature codes reach those endpoints and applications; with <paramref name="parking"/>, calls can be parked.
     /// </summary>
     public static async Task<CallHarness> StartAsync(CallOptions? options = null, bool bobSoftphone = false, TimeSpan? noMediaTimeout = null,
-        bool registerBob = true, int relayPairs = 16, FeatureServices? features = null)
+        bool registerBob = true, int relayPairs = 16, FeatureServices? features = null, ParkingServices? parking = null)
     {
-        var harness = new CallHarness(options ?? new CallOptions(), noMediaTimeout, relayPairs, features);
+        var harness = new CallHarness(options ?? new CallOptions(), noMediaTimeout, relayPairs, features, parking);
         await harness.RegisterAsync(harness.Alice);
         if (registerBob)
         {

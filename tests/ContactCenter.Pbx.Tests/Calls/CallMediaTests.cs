@@ -235,6 +235,6 @@ public class CallMediaTests
 
     private static bool IsBye(SipMessage message) => message.IsRequest && message.Method == SipMethod.Bye;
 
-    private static SdpMediaEndpoint Endpoint(SdpMessage sdp) =>
+    internal static SdpMediaEndpoint Endpoint(SdpMessage sdp) =>
         sdp.TryGetAudioEndpoint(out var endpoint) ? endpoint : throw new Xunit.Sdk.XunitException("no audio stream");
 }

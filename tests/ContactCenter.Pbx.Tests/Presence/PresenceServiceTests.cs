@@ -93,6 +93,26 @@ public class PresenceServiceTests
     }
 
     [Fact]
+    public async Task Subscribe_ToAParkSlot_Gets200EvenWhenWatchersAreRestricted_AndAParkedCallIsNotified()
+    {
+        var options = new PresenceOptions { AllExtensionsMayWatch = false };
+        foreach (var slot in new Pbx.Calls.CallOptions().ParkSlotNumbers())
+        {
+            options.ParkSlots.Add(slot);
+        }
+        await using var h = new PresenceHarness(options);
+        Assert.Equal(404, (await h.SubscribeAsync("201", "710", "dialog")).Response.StatusCode);
+        Assert.Equal(200, (await h.SubscribeAsync("201", "709", "dialog")).Response.StatusCode);
+        var (response, _) = await h.SubscribeAsync("201", "701", "dialog");
+        Assert.Equal(200, response.StatusCode);
+
+        h.Model.SetDialog("701", Ringing with { State = SipDialogInfoState.Confirmed });
+
+        var root = Xml(Assert.Single(await h.NotifiesAsync()));
+        Assert.Equal("confirmed", (string?)Assert.Single(root.Elements(DialogNs + "dialog")).Element(DialogNs + "state"));
+    }
+
+    [Fact]
     public async Task Subscribe_RefusedByTheWatchPolicy_Gets403()
     {
         var options = new PresenceOptions();
