@@ -15,6 +15,8 @@ using ContactCenter.Media.Endpoints;
 using ContactCenter.Media.Prompts;
 using ContactCenter.Media.Relay;
 using ContactCenter.Pbx.Calls;
+using ContactCenter.Pbx.Commands;
+using ContactCenter.Pbx.Parking;
 using ContactCenter.Pbx.Features;
 using ContactCenter.Pbx.Presence;
 using ContactCenter.Pbx.Registrar;
@@ -175,14 +177,14 @@ internal static class ApplianceHost
         services.AddSingleton<IRegistrationView>(static sp => sp.GetRequiredService<SipRegistrar>());
         services.AddHostedService<RegistrarHostedService>();
         // Presence (issue #5 §5): the one model, and the SUBSCRIBE/NOTIFY service that watches it, with the watch policy
-        // stored in the database (read at start).
+        // stored in the database (read at start) and the park slots, which every extension may watch.
         services.AddSingleton(static sp => new PresenceModel(sp.GetRequiredService<ILogger<PresenceModel>>()));
         services.AddSingleton(static sp => new PresenceService(
             sp.GetRequiredService<SipStack>(),
             sp.GetRequiredService<PresenceModel>(),
             sp.GetRequiredService<SipRegistrar>(),
             sp.GetRequiredService<ExtensionDirectory>(),
-            PresencePolicyOptions.Load(sp.GetRequiredService<ContactCenterDatabase>()),
+            PresencePolicyOptions.Load(sp.GetRequiredService<ContactCenterDatabase>(), sp.GetRequiredService<IOptions<CallOptions>>().Value.ParkSlotNumbers()),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<PresenceService>>()));
         services.AddSingleton(static sp => new DirectoryPresenceFeed(sp.GetRequiredService<ExtensionDirectory>(), sp.GetRequiredService<PresenceModel>()));
@@ -190,7 +192,8 @@ internal static class ApplianceHost
     }
 
     // Calls: the media relay over the --rtp-ports range, the media clock and the appliance's own endpoints on the same
-    // ports, the test extensions, the batched call-record writer and the B2BUA router.
+    // ports, the test extensions, the batched call-record writer, the B2BUA router with parking (hold music on the
+    // appliance's endpoints), and the call commands the front panel (and later the web console) performs.
     private static void AddCalls(IServiceCollection services, ConfigurationManager configuration, ApplianceSettings settings)
     {
         services.AddOptions<CallOptions>().Bind(configuration.GetSection(CallOptions.Section));
@@ -221,7 +224,10 @@ internal static class ApplianceHost
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>(),
             sp.GetRequiredService<FeatureServices>(),
-            sp.GetRequiredService<PresenceModel>()));
+            sp.GetRequiredService<PresenceModel>(),
+            new ParkingServices(sp.GetRequiredService<IMediaEndpointFactory>(), new MusicOnHoldLibrary(sp.GetRequiredService<MediaClock>(),
+                sp.GetRequiredService<AudioClipCache>(), sp.GetRequiredService<ILogger<MusicOnHoldLibrary>>()))));
+        services.AddSingleton<ICallCommands>(static sp => new CallCommands(sp.GetRequiredService<CallRouter>()));
     }
 
     // The relay binds the one listen address when a single one is given (tests, a box with one LAN), else every IPv4 address.
@@ -250,6 +256,8 @@ internal static class ApplianceHost
             options.Allow.Add("INFO");
             options.Allow.Add("SUBSCRIBE");
             options.SupportedExtensions.Add("timer");
+            // RFC 3891: a desk phone's BLF pickup sends INVITE with Replaces (and may require it).
+            options.SupportedExtensions.Add("replaces");
             return new SipStack(options, sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton<SipReceiveHandler>(static sp => sp.GetRequiredService<SipStack>().Receive);

@@ -25,10 +25,9 @@ internal static class PanelComposition
         services.AddSingleton(_ => LoadProfile(board, Path.Combine(dataDirectory, OverrideFolder)));
         // Null when the profile has no simulated chip (GetService then returns null).
         services.AddSingleton(static sp => SimulatedBoard.Create(sp.GetRequiredService<BoardProfile>(), sp.GetRequiredService<TimeProvider>())!);
-        // The call operations are optional: until the firmware has them, call keys fail with attention and say why.
         services.AddSingleton(static sp => new AttendantExecutor(
             sp.GetRequiredService<PresenceModel>(),
-            sp.GetService<ICallCommands>(),
+            sp.GetRequiredService<ICallCommands>(),
             sp.GetRequiredService<ContactCenterDatabase>(),
             sp.GetRequiredService<ExtensionDirectory>(),
             sp.GetRequiredService<TimeProvider>(),

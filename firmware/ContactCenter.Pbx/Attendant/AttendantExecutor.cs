@@ -23,7 +23,7 @@ public sealed class AttendantExecutor : IDisposable
 
     private readonly Lock _gate = new();
     private readonly PresenceModel _model;
-    private readonly ICallCommands? _calls;
+    private readonly ICallCommands _calls;
     private readonly ContactCenterDatabase _database;
     private readonly ExtensionDirectory _directory;
     private readonly OperatingFlagsRepository _flags;
@@ -40,7 +40,7 @@ public sealed class AttendantExecutor : IDisposable
     /// <param name="directory">The extension directory (the receptionist's status).</param>
     /// <param name="time">The clock of the attention timers.</param>
     /// <param name="logger">Where presses are logged.</param>
-    public AttendantExecutor(PresenceModel model, ICallCommands? calls, ContactCenterDatabase database, ExtensionDirectory directory, TimeProvider time,
+    public AttendantExecutor(PresenceModel model, ICallCommands calls, ContactCenterDatabase database, ExtensionDirectory directory, TimeProvider time,
         ILogger<AttendantExecutor> logger)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -195,11 +195,6 @@ public sealed class AttendantExecutor : IDisposable
 
     private async ValueTask<AttendantOutcome> CallAsync(AttendantOperation operation, Func<ICallCommands, ValueTask<CallCommandResult>> command)
     {
-        if (_calls is null)
-        {
-            return new AttendantOutcome(operation, "call operations are not available in this firmware yet");
-        }
-
         var result = await command(_calls).ConfigureAwait(false);
         return result == CallCommandResult.Started ? new AttendantOutcome(operation) : new AttendantOutcome(operation, Describe(result));
     }

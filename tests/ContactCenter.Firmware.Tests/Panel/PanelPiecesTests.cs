@@ -39,7 +39,7 @@ public class PanelPiecesTests
 
     [Fact]
     [Trait("Category", "Integration")]
-    public void PresenceOptions_CarryTheStoredWatchPolicy()
+    public void PresenceOptions_CarryTheStoredWatchPolicy_AndLetEveryoneWatchTheParkSlots()
     {
         var directory = Directory.CreateTempSubdirectory("cc-policy-").FullName;
         try
@@ -50,8 +50,9 @@ public class PanelPiecesTests
             policy.SetAllMayWatch(false);
             policy.SetWatchers("101", ["100"]);
 
-            var options = PresencePolicyOptions.Load(database);
+            var options = PresencePolicyOptions.Load(database, ["701", "702"]);
 
+            Assert.True(options.MayWatch("102", "701"));
             Assert.True(options.MayWatch("100", "101"));
             Assert.False(options.MayWatch("102", "101"));
             Assert.False(options.MayWatch("100", "102"));

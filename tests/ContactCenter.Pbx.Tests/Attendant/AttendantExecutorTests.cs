@@ -107,19 +107,6 @@ public sealed class AttendantExecutorTests : IDisposable
     }
 
     [Fact]
-    public async Task WithoutCallOperations_CallKeysFailWithAttention_AndTheTogglesStillWork()
-    {
-        using var h = new AttendantHarness(withCalls: false);
-
-        var call = await h.Executor.PressAsync(AttendantAction.BusyLamp("101"), AttendantPress.Short);
-        var night = await h.Executor.PressAsync(AttendantAction.NightMode, AttendantPress.Short);
-
-        Assert.Equal("call operations are not available in this firmware yet", call.Failure);
-        Assert.Equal(AttendantLamp.Attention, h.Executor.Lamp(AttendantAction.BusyLamp("101")));
-        Assert.True(night.Succeeded);
-    }
-
-    [Fact]
     public async Task DoNotDisturb_TogglesTheReceptionistsStatus_WhichLightsTheKeyThroughPresence()
     {
         var outcome = await _h.Executor.PressAsync(AttendantAction.DoNotDisturb, AttendantPress.Short);

@@ -20,7 +20,7 @@ internal sealed class AttendantHarness : IDisposable
 {
     private readonly string _path;
 
-    public AttendantHarness(bool withCalls = true, string? receptionist = "100")
+    public AttendantHarness(string? receptionist = "100")
     {
         SqliteConnection.ClearAllPools();
         _path = Directory.CreateTempSubdirectory("cc-attendant-").FullName;
@@ -36,7 +36,7 @@ internal sealed class AttendantHarness : IDisposable
         Model = new PresenceModel(NullLogger<PresenceModel>.Instance);
         Feed = new DirectoryPresenceFeed(ExtensionDirectory, Model);
         Feed.Apply();
-        Executor = new AttendantExecutor(Model, withCalls ? Calls : null, Database, ExtensionDirectory, Time, NullLogger<AttendantExecutor>.Instance);
+        Executor = new AttendantExecutor(Model, Calls, Database, ExtensionDirectory, Time, NullLogger<AttendantExecutor>.Instance);
         Executor.AddObserver(() => Notified++);
         Executor.Load();
     }
