@@ -5,7 +5,9 @@ using ContactCenter.Data;
 using ContactCenter.Data.Credentials;
 using ContactCenter.Data.Repositories;
 using ContactCenter.Firmware.CommandLine;
+using ContactCenter.Board.Simulated;
 using ContactCenter.Firmware.Hosting;
+using ContactCenter.Firmware.Panel;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -99,6 +101,33 @@ public sealed partial class InProcessAppliance : IAsyncDisposable
         var agent = await BaresipAgent.StartAsync(name, toneHertz);
         agent.FailureContext = Log;
         return agent;
+    }
+
+    /// <summary>Starts a baresip agent sending a tone and registers it as <paramref name="number"/> (UDP).</summary>
+    public async Task<BaresipAgent> PhoneAsync(string name, string number, int toneHertz, bool autoAnswer)
+    {
+        var agent = await StartAgentAsync(name, toneHertz);
+        try
+        {
+            await agent.RegisterAsync(SipPort, number, Password(number), tcp: false, autoAnswer);
+            await agent.WaitUntilRegisteredAsync();
+            return agent;
+        }
+        catch
+        {
+            await agent.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A short press of a key of the simulated front panel, already over and debounced (see
+    /// <see cref="SimulatedGpioLines.Tap"/>): the panel acts on it at once, as on a receptionist's press.
+    /// </summary>
+    public void PressKey(string keyId)
+    {
+        var key = Service<FrontPanel>().Profile.Keys.First(k => k.Id == keyId);
+        Service<SimulatedGpioLines>().Tap(key.Line.Offset, hold: TimeSpan.FromMilliseconds(150), settled: key.Debounce + key.Debounce);
     }
 
     /// <summary>The appliance's log so far.</summary>
