@@ -312,6 +312,11 @@ public sealed partial class SipTransportLayer : ISipTransport, IAsyncDisposable
                 socket.DualMode = false;
             }
 
+            if (protocol == SipTransportProtocol.Udp)
+            {
+                UdpReceiveBuffer.Enlarge(socket, Options.UdpReceiveBufferBytes);
+            }
+
             if (protocol == SipTransportProtocol.Udp && OperatingSystem.IsWindows())
             {
                 // SIO_UDP_CONNRESET off: an ICMP port-unreachable must not fail the next receive (Linux reports none on unconnected sockets).

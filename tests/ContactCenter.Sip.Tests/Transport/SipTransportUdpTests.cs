@@ -37,6 +37,63 @@ public class SipTransportUdpTests
         Assert.Equal(server.EndPoint(address), result.RemoteEndPoint);
     }
 
+    // What the kernel grants this process for the transport's default request (the test's own privileges, as the
+    // transport's): SO_RCVBUF reads back the doubled figure the kernel accounts against.
+    private static int GrantedReceiveBuffer()
+    {
+        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        UdpReceiveBuffer.Enlarge(probe, new SipTransportOptions().UdpReceiveBufferBytes);
+        return probe.ReceiveBufferSize;
+    }
+
+    [Fact]
+    public void ReceiveBuffer_IsEnlarged_ToTheRequest_OrTheKernelsCapWithoutCapNetAdmin()
+    {
+        var requested = new SipTransportOptions().UdpReceiveBufferBytes;
+        var rmemMax = int.Parse(File.ReadAllText("/proc/sys/net/core/rmem_max").Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        var granted = GrantedReceiveBuffer();
+        // socket(7): the kernel doubles the value set; without CAP_NET_ADMIN it caps it at rmem_max first.
+        Assert.True(granted >= 2 * Math.Min(requested, rmemMax), $"granted {granted} bytes for a request of {requested} (rmem_max {rmemMax})");
+        if (Environment.UserName == "root")
+        {
+            Assert.True(granted >= 2 * requested, $"granted {granted} bytes for a request of {requested} as root");
+        }
+    }
+
+    [Fact]
+    public async Task Udp_ABurstArrivingWhileTheLoopIsBusy_IsKeptByTheKernel_UpToTheGrantedBuffer()
+    {
+        // ~300-byte datagrams cost about 1.3 KB each in the kernel's accounting on loopback: 2 KB each keeps a margin.
+        // As root that is 3000 datagrams, ten times what Linux's default buffer keeps.
+        var burst = Math.Min(3000, GrantedReceiveBuffer() / 2048);
+        using var busy = new ManualResetEventSlim();
+        using var entered = new SemaphoreSlim(0);
+        var received = 0;
+        var all = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = await TransportHarness.StartAsync(onMessage: _ =>
+        {
+            entered.Release();
+            busy.Wait();
+            if (Interlocked.Increment(ref received) == burst)
+            {
+                all.TrySetResult();
+            }
+        });
+        using var client = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        var target = server.EndPoint(IPAddress.Loopback);
+
+        await client.SendToAsync(Encoding.ASCII.GetBytes(TransportHarness.Request("OPTIONS", 0)), target);
+        Assert.True(await entered.WaitAsync(TransportHarness.Timeout));
+        for (var i = 1; i < burst; i++)
+        {
+            await client.SendToAsync(Encoding.ASCII.GetBytes(TransportHarness.Request("OPTIONS", i)), target);
+        }
+        busy.Set();
+
+        await all.Task.WaitAsync(TransportHarness.Timeout);
+        Assert.Equal(burst, received);
+    }
+
     [Fact]
     public async Task Udp_OversizeDatagram_IsDropped_AndTheLoopKeepsReceiving()
     {
