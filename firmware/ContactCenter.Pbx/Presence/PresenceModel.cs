@@ -7,13 +7,14 @@ namespace ContactCenter.Pbx.Presence;
 /// The one presence model of the appliance (issue #5): calls report their dialogs, features report do not disturb,
 /// away and voicemail counts, and every change goes to the observers (the NOTIFY fan-out, the front panel binding,
 /// the web UI) as a new <see cref="PresenceSnapshot"/>. Thread-safe; observers run outside the state lock, one
-/// delivery at a time, each guarded; they must not block.
+/// delivery at a time per extension (changes of different extensions are delivered side by side, so observers must be
+/// thread-safe), each guarded; they must not block.
 /// </summary>
 public sealed class PresenceModel
 {
     private readonly Lock _gate = new();
-    private readonly Lock _delivery = new();
     private readonly Dictionary<string, PresenceSnapshot> _extensions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Lock> _deliveries = new(StringComparer.Ordinal);
     private readonly List<Action<PresenceSnapshot>> _observers = [];
     private readonly ILogger _logger;
 
@@ -85,6 +86,7 @@ public sealed class PresenceModel
     {
         ArgumentNullException.ThrowIfNull(extension);
         Action<PresenceSnapshot>[] observers;
+        Lock delivery;
         lock (_gate)
         {
             var current = _extensions.TryGetValue(extension, out var known) ? known : PresenceSnapshot.Idle(extension);
@@ -97,11 +99,18 @@ public sealed class PresenceModel
             }
             _extensions[extension] = next;
             observers = [.. _observers];
+            if (!_deliveries.TryGetValue(extension, out delivery!))
+            {
+                delivery = new Lock();
+                _deliveries.Add(extension, delivery);
+            }
         }
         // Two changes of one extension from two threads must not reach an observer newest-first (a lamp would stay
-        // wrong): deliveries take turns, and each delivers the state current when its turn comes, never an older one.
+        // wrong): its deliveries take turns, and each delivers the state current when its turn comes, never an older
+        // one. Other extensions' deliveries do not wait: one lock for all made calls' threads queue behind each other's
+        // NOTIFY fan-out, and blocked pool threads starved the SIP stack for hundreds of milliseconds under load.
         // The state lock is not held, so observers may read the model.
-        lock (_delivery)
+        lock (delivery)
         {
             var latest = Get(extension);
             foreach (var observer in observers)

@@ -23,6 +23,7 @@ public sealed class PresenceService
     private readonly PresenceOptions _options;
     private readonly SipNotifier _notifier;
     private readonly ILogger _logger;
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SipSubscription, string> _watched = [];
 
     /// <summary>Creates the service and makes it an observer of <paramref name="model"/>.</summary>
     public PresenceService(SipStack stack, PresenceModel model, SipRegistrar registrar, ExtensionDirectory directory, PresenceOptions options,
@@ -107,8 +108,10 @@ public sealed class PresenceService
         }
     }
 
-    private static string ExtensionOf(SipSubscription subscription) =>
-        SipUri.TryParse(subscription.Resource, out var uri) ? uri.User ?? "" : "";
+    // Each change looks at every subscription: the extension a subscription watches is parsed from its URI once, and
+    // forgotten with the subscription.
+    private string ExtensionOf(SipSubscription subscription) =>
+        _watched.GetValue(subscription, static s => SipUri.TryParse(s.Resource, out var uri) ? uri.User ?? "" : "");
 
     private ReadOnlyMemory<byte> RenderDialogs(SipSubscription subscription)
     {

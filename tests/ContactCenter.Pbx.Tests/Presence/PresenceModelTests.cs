@@ -75,6 +75,33 @@ public class PresenceModelTests
     }
 
     [Fact]
+    public async Task ADeliveryStillRunning_ForOneExtension_DoesNotHoldUpAnotherExtensionsChange()
+    {
+        var model = new PresenceModel(NullLogger<PresenceModel>.Instance);
+        using var entered = new SemaphoreSlim(0);
+        using var release = new ManualResetEventSlim();
+        var seen = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        model.AddObserver(s =>
+        {
+            seen.Enqueue(s.Extension);
+            if (s.Extension == "201")
+            {
+                entered.Release();
+                release.Wait();
+            }
+        });
+
+        var slow = Task.Run(() => model.SetDialog("201", Dialog("a", SipDialogInfoState.Early)));
+        Assert.True(await entered.WaitAsync(TimeSpan.FromSeconds(10)));
+        // A hang guard: with one delivery lock for all extensions this change would wait for 201's.
+        await Task.Run(() => model.SetDialog("202", Dialog("b", SipDialogInfoState.Early))).WaitAsync(TimeSpan.FromSeconds(10));
+        release.Set();
+        await slow;
+
+        Assert.Equal(["201", "202"], seen);
+    }
+
+    [Fact]
     public void RepeatedReports_ReachNoObserver()
     {
         var (model, seen) = Observed();
