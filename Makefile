@@ -50,15 +50,20 @@ bench-media:
 	    --codec $$codec --streams $$streams --seconds $(MEDIA_SECONDS) --warmup $(MEDIA_WARMUP) || exit 1; \
 	done; done
 
-## bench-panel: issue #5 §6 in one process, 50 watchers and 20 concurrent calls: presence change -> NOTIFY at the
-## watchers' sockets and -> busy lamp on the simulated panel; debounced key press -> its first SIP message
+## bench-panel: issue #5 §6, the appliance in-process with 50 watchers (another process) and 20 concurrent calls:
+## presence change -> NOTIFY at the watchers' sockets and -> busy lamp on the simulated panel; debounced key press ->
+## its first SIP message. Twice: every call of a round starting at once (the worst burst), then starts spread over 1 s.
 PANEL_WATCHERS ?= 50
 PANEL_CALLS ?= 20
 PANEL_ROUNDS ?= 10
 PANEL_PRESSES ?= 50
 bench-panel:
-	$(DOTNET) run --project tests/bench/ContactCenter.Panel.LatencyBench -c Release -- \
+	$(DOTNET) build tests/bench/ContactCenter.Panel.LatencyBench -c Release -nologo -v quiet
+	$(DOTNET) run --no-build --project tests/bench/ContactCenter.Panel.LatencyBench -c Release -- \
 	  --watchers $(PANEL_WATCHERS) --calls $(PANEL_CALLS) --rounds $(PANEL_ROUNDS) --presses $(PANEL_PRESSES)
+	$(DOTNET) run --no-build --project tests/bench/ContactCenter.Panel.LatencyBench -c Release -- \
+	  --watchers $(PANEL_WATCHERS) --calls $(PANEL_CALLS) --rounds $(PANEL_ROUNDS) --presses $(PANEL_PRESSES) \
+	  --stagger-ms 1000 --hold-ms 2500
 
 ## bench-sip: only the sipp suite (root; settings such as STEPS, SIDES, DUR, REPS in tests/bench/sip/run.sh)
 bench-sip:

@@ -17,9 +17,9 @@ using Microsoft.Extensions.Hosting;
 namespace ContactCenter.Panel.LatencyBench;
 
 /// <summary>
-/// Issue #5 §6: the appliance in this process (the real composition, simulated front panel), WATCHERS phones each
-/// subscribed to the dialog package of every called extension, and CALLS concurrent calls ringing, answered and hung up
-/// ROUNDS times. Prints p50/p99 from each presence change to each NOTIFY's arrival at a watcher's socket and to each
+/// Issue #5 §6: the appliance in this process (the real composition, simulated front panel), WATCHERS phones in a
+/// process of their own (<see cref="WatcherProcess"/>) each subscribed to the dialog package of every called extension,
+/// and CALLS concurrent calls ringing, answered and hung up ROUNDS times after one warm-up round. Prints p50/p99 from each presence change to each NOTIFY's arrival at a watcher's socket and to each
 /// busy lamp's change on the simulated panel (keys 1-15 watch the first 15 called extensions), then PRESSES key presses
 /// (click-to-call from the receptionist) from the debounced press to the INVITE's arrival at the receptionist's phone.
 /// Every phone is on loopback; the run is bounded by ROUNDS, PRESSES and the 10 s answer timeout of each request.
@@ -40,17 +40,26 @@ internal static partial class Program
 
     private static async Task<int> Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == WatcherProcess.Flag)
+        {
+            return await WatcherProcess.RunAsync(args).ConfigureAwait(false);
+        }
         var watchers = Option(args, "--watchers", 50);
         var calls = Option(args, "--calls", 20);
         var rounds = Option(args, "--rounds", 10);
         var presses = Option(args, "--presses", 50);
+        // 0: every call of a round starts at once (the worst burst); else starts spread over that many ms.
+        var stagger = Option(args, "--stagger-ms", 0);
+        // How long phones ring and talk: between a fifth of this and this.
+        var hold = Option(args, "--hold-ms", 250);
         var data = Directory.CreateTempSubdirectory("cc-panel-bench-").FullName;
         try
         {
             var realm = Seed(data, calls, watchers);
             var settings = new ApplianceSettings { DataDirectory = data, SipPort = 0, RtpPorts = (41000, 41999) };
             settings.BindAddresses.Add(IPAddress.Loopback);
-            Console.WriteLine($"panel latency: {watchers} watchers x {calls} watched extensions, {calls} concurrent calls x {rounds} rounds");
+            Console.WriteLine($"panel latency: {watchers} watchers x {calls} watched extensions, {calls} concurrent calls x {rounds} rounds " +
+                $"(after 1 warm-up round), starts spread over {stagger} ms, ring and talk {hold / 5}-{hold} ms");
             using var host = ApplianceHost.Build(settings, null, new Serilog.LoggerConfiguration().CreateLogger());
             var probe = new PresenceProbe();
             // First observer: the moment of the change, before the NOTIFY fan-out and the panel see it.
@@ -64,28 +73,26 @@ internal static partial class Program
 
             var callers = Phones(CallerBase, calls, realm, appliance);
             var callees = Phones(CalleeBase, calls, realm, appliance);
-            var watcherPhones = Phones(WatcherBase, watchers, realm, appliance);
             foreach (var callee in callees)
             {
                 Expect(await callee.RegisterAsync().ConfigureAwait(false), 200, "REGISTER");
-                callee.OnInvite = RingThenAnswerAsync;
+                callee.OnInvite = call => RingThenAnswerAsync(call, hold);
             }
-            foreach (var watcher in watcherPhones)
-            {
-                await Task.WhenAll(callees.Select(async c => Expect(await watcher.SubscribeDialogAsync(c.Extension).ConfigureAwait(false), 200, "SUBSCRIBE")))
-                    .ConfigureAwait(false);
-            }
-            await QuietAsync(watcherPhones).ConfigureAwait(false);
-            foreach (var watcher in watcherPhones)
-            {
-                watcher.Notifies.Clear();
-            }
+            using var watching = await WatcherProcess.StartAsync(appliance, realm, Password, WatcherBase, watchers, callees.Select(c => c.Extension))
+                .ConfigureAwait(false);
 
-            for (var round = 0; round < rounds; round++)
+            // One round first, unmeasured: the JIT compiles the paths and the thread pool finds its size.
+            for (var round = 0; round <= rounds; round++)
             {
-                await Task.WhenAll(callers.Select((caller, i) => OneCallAsync(caller, callees[i].Extension))).ConfigureAwait(false);
+                await Task.WhenAll(callers.Select((caller, i) => OneCallAsync(caller, callees[i].Extension, stagger, hold))).ConfigureAwait(false);
+                if (round == 0)
+                {
+                    await WatcherProcess.ClearAsync(watching).ConfigureAwait(false);
+                    probe.Clear();
+                    lamps.Clear();
+                }
             }
-            await QuietAsync(watcherPhones).ConfigureAwait(false);
+            var (notifies, retransmissions) = await WatcherProcess.DumpAsync(watching).ConfigureAwait(false);
 
             var lamp = new Percentiles("presence change -> busy lamp's new pattern");
             foreach (var change in lamps)
@@ -98,31 +105,26 @@ internal static partial class Program
             }
             Console.WriteLine(lamp);
 
-            var key = await MeasureKeysAsync(panel, host.Services.GetRequiredService<SimulatedGpioLines>(), realm, appliance, presses).ConfigureAwait(false);
-            Console.WriteLine(key);
-
             var notify = new Percentiles("presence change -> NOTIFY at the watcher's socket");
             var unmatched = 0;
-            foreach (var watcher in watcherPhones)
+            foreach (var (at, extension, states) in notifies)
             {
-                foreach (var (at, body) in watcher.Notifies)
+                if (probe.ChangeBefore(extension, states, at) is { } changed)
                 {
-                    var extension = EntityPattern().Match(body).Groups[1].Value;
-                    var states = string.Join(',', StatePattern().Matches(body).Select(m => m.Groups[1].Value));
-                    if (probe.ChangeBefore(extension, states, at) is { } changed)
-                    {
-                        notify.Add(Stopwatch.GetElapsedTime(changed, at).TotalMilliseconds);
-                    }
-                    else
-                    {
-                        unmatched++;
-                    }
+                    notify.Add(Stopwatch.GetElapsedTime(changed, at).TotalMilliseconds);
+                }
+                else
+                {
+                    unmatched++;
                 }
             }
             Console.WriteLine(notify);
-            Console.WriteLine($"NOTIFYs without a matching change: {unmatched}; NOTIFY retransmissions received: {watcherPhones.Sum(w => w.RetransmittedNotifies)}");
+            Console.WriteLine($"NOTIFYs without a matching change: {unmatched}; NOTIFY retransmissions received: {retransmissions}");
 
-            foreach (var phone in callers.Concat(callees).Concat(watcherPhones))
+            var key = await MeasureKeysAsync(panel, host.Services.GetRequiredService<SimulatedGpioLines>(), realm, appliance, presses).ConfigureAwait(false);
+            Console.WriteLine(key);
+
+            foreach (var phone in callers.Concat(callees))
             {
                 await phone.DisposeAsync().ConfigureAwait(false);
             }
@@ -178,35 +180,23 @@ internal static partial class Program
         pattern == LedPalette.Ringing ? ExtensionActivity.Ringing : pattern == LedPalette.Idle ? ExtensionActivity.Idle : ExtensionActivity.InUse;
 
     // A call rings for a moment, is answered, talks for a moment and is hung up: four presence changes of the callee.
-    private static async Task OneCallAsync(BenchPhone caller, string callee)
+    private static async Task OneCallAsync(BenchPhone caller, string callee, int stagger, int hold)
     {
+        if (stagger > 0)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(stagger))).ConfigureAwait(false);
+        }
         var call = await caller.CallAsync(callee, 9).ConfigureAwait(false);
-        await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(50, 250))).ConfigureAwait(false);
+        await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(hold / 5, hold))).ConfigureAwait(false);
         await caller.HangUpAsync(call).ConfigureAwait(false);
     }
 
-    private static async Task RingThenAnswerAsync(IncomingCall call)
+    private static async Task RingThenAnswerAsync(IncomingCall call, int hold)
     {
         call.Ring();
-        await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(50, 250))).ConfigureAwait(false);
+        await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(hold / 5, hold))).ConfigureAwait(false);
         call.Answer(9);
         call.Invite.Dispose();
-    }
-
-    // The NOTIFY flow has settled when no watcher received anything for a whole second.
-    private static async Task QuietAsync(IReadOnlyList<BenchPhone> watchers)
-    {
-        var last = -1;
-        for (var i = 0; i < 60; i++)
-        {
-            var count = watchers.Sum(w => w.Notifies.Count);
-            if (count == last)
-            {
-                return;
-            }
-            last = count;
-            await Task.Delay(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
-        }
     }
 
     private static List<BenchPhone> Phones(int first, int count, string realm, IPEndPoint appliance) =>
@@ -276,9 +266,4 @@ internal static partial class Program
     [GeneratedRegex("sip=([0-9]+)")]
     private static partial Regex SipPortPattern();
 
-    [GeneratedRegex("entity=\"sip:([0-9]+)@")]
-    private static partial Regex EntityPattern();
-
-    [GeneratedRegex("<state[^>]*>([a-z]+)</state>")]
-    private static partial Regex StatePattern();
 }
