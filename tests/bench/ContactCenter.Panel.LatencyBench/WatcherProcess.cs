@@ -75,9 +75,14 @@ internal static partial class WatcherProcess
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
+        // Run as `dotnet bench.dll` the host needs the assembly; run as the apphost, it is the program itself.
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(WatcherProcess).Assembly.Location);
+        }
         foreach (var argument in new[]
         {
-            typeof(WatcherProcess).Assembly.Location, Flag, appliance.Port.ToString(CultureInfo.InvariantCulture), realm, password,
+            Flag, appliance.Port.ToString(CultureInfo.InvariantCulture), realm, password,
             first.ToString(CultureInfo.InvariantCulture), count.ToString(CultureInfo.InvariantCulture), string.Join(',', watched),
         })
         {
