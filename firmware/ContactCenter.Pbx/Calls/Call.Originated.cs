@@ -23,16 +23,7 @@ internal sealed partial class Call
     private async Task BeginOriginatedAsync()
     {
         CallLog.Originating(_services.Logger, Id, _caller.Number, _calleeNumber);
-        try
-        {
-            _recordId = await _services.Records.OpenAsync(Id, _caller.Number, _calleeNumber, CallDirection.Internal, _startedAt).ConfigureAwait(false);
-        }
-#pragma warning disable CA1031 // The call goes on without a record rather than fail: the failure is logged for the admin.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            CallLog.RecordFailed(_services.Logger, Id, exception);
-        }
+        await OpenRecordAsync().ConfigureAwait(false);
         if (!_services.Relay.TryCreateSession((_, leg, silent) => Post(new CallEvent.NoMedia(leg, silent)), out var media))
         {
             CallLog.NoPorts(_services.Logger, Id);

@@ -26,22 +26,28 @@ internal sealed partial class Call
     private bool _callerAckPending;
     private readonly Queue<CallEvent.Command> _afterCallerAck = new();
 
+    // The call goes on without a record rather than fail: the failure is logged for the admin.
+    private async Task OpenRecordAsync()
+    {
+        try
+        {
+            _recordId = await _services.Records.OpenAsync(Id, _caller.Number, _calleeNumber, CallDirection.Internal, _startedAt).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // A failed record never fails the call.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            CallLog.RecordFailed(_services.Logger, Id, exception);
+        }
+    }
+
     private async Task BeginAsync()
     {
         var request = _invite!.Request;
         CallLog.Started(_services.Logger, Id, _caller.Number, _calleeNumber);
         _ = _invite!.Cancelled.ContinueWith(t => Post(new CallEvent.CallerCancelled(t.Result)), CancellationToken.None,
             TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        try
-        {
-            _recordId = await _services.Records.OpenAsync(Id, _caller.Number, _calleeNumber, CallDirection.Internal, _startedAt).ConfigureAwait(false);
-        }
-#pragma warning disable CA1031 // The call goes on without a record rather than fail: the failure is logged for the admin.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            CallLog.RecordFailed(_services.Logger, Id, exception);
-        }
+        await OpenRecordAsync().ConfigureAwait(false);
 
         if (_invite!.Cancelled.IsCompleted)
         {
