@@ -81,6 +81,8 @@ internal static partial class Program
             using var watching = await WatcherProcess.StartAsync(appliance, realm, Password, WatcherBase, watchers, callees.Select(c => c.Extension))
                 .ConfigureAwait(false);
 
+            long allocated = 0;
+            var collections = (0, 0, 0);
             // One round first, unmeasured: the JIT compiles the paths and the thread pool finds its size.
             for (var round = 0; round <= rounds; round++)
             {
@@ -90,9 +92,15 @@ internal static partial class Program
                     await WatcherProcess.ClearAsync(watching).ConfigureAwait(false);
                     probe.Clear();
                     lamps.Clear();
+                    allocated = GC.GetTotalAllocatedBytes(precise: true);
+                    collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
                 }
             }
             var (notifies, retransmissions) = await WatcherProcess.DumpAsync(watching).ConfigureAwait(false);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"this process (appliance and call phones) over the measured rounds: {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6:F1} MB allocated, " +
+                $"GCs gen0/1/2: {GC.CollectionCount(0) - collections.Item1}/{GC.CollectionCount(1) - collections.Item2}/{GC.CollectionCount(2) - collections.Item3}, " +
+                $"{GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms paused in all"));
 
             var lamp = new Percentiles("presence change -> busy lamp's new pattern");
             foreach (var change in lamps)
