@@ -35,7 +35,7 @@ public sealed class AttendantExecutor : IDisposable
 
     /// <summary>Creates the executor; <see cref="Load"/> reads the receptionist and the switches.</summary>
     /// <param name="model">The presence model (what rings, who is busy, what the park slots hold).</param>
-    /// <param name="calls">The call operations; null while the firmware has none, when call keys fail with attention.</param>
+    /// <param name="calls">The call operations the call keys perform.</param>
     /// <param name="database">The database (receptionist, night mode, queue login, extension status).</param>
     /// <param name="directory">The extension directory (the receptionist's status).</param>
     /// <param name="time">The clock of the attention timers.</param>
@@ -44,6 +44,7 @@ public sealed class AttendantExecutor : IDisposable
         ILogger<AttendantExecutor> logger)
     {
         ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(calls);
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(time);
