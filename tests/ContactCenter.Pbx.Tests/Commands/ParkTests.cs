@@ -1,6 +1,7 @@
 using System.Text;
 using ContactCenter.Data.Repositories;
 using ContactCenter.Media.Endpoints;
+using ContactCenter.Media.Sdp;
 using ContactCenter.Pbx.Calls;
 using ContactCenter.Pbx.Commands;
 using ContactCenter.Pbx.Presence;
@@ -110,10 +111,7 @@ public class ParkTests
         await using var p = await ParkingHarness.StartAsync(new CallOptions { ParkSeconds = 45, RingSeconds = 20 });
         var h = p.Calls;
         var commands = new CallCommands(h.Router);
-        var (alice, bob) = await CallSetupTests.Connect(h);
-        Assert.Equal(CallCommandResult.Started, await commands.ParkAsync("202", "701"));
-        await bob.ByeAsync();
-        await MoveAsync(alice, version: 2, expectedPort: Assert.Single(p.Endpoints.Created).Port);
+        var (alice, _) = await ParkedAsync(p, commands);
         await h.Clock.ArmedAsync(TimeSpan.FromSeconds(45));
         h.Advance(TimeSpan.FromSeconds(45));
         var recall = await h.Bob.IncomingAsync();
@@ -195,11 +193,7 @@ public class ParkTests
         await using var p = await ParkingHarness.StartAsync();
         var h = p.Calls;
         var commands = new CallCommands(h.Router);
-        var (alice, bob) = await CallSetupTests.Connect(h);
-        var relayForAlice = CallMediaTests.Endpoint(alice.RemoteSdp!);
-        Assert.Equal(CallCommandResult.Started, await commands.ParkAsync("202", "701"));
-        await bob.ByeAsync();
-        await MoveAsync(alice, version: 2, expectedPort: Assert.Single(p.Endpoints.Created).Port);
+        var (alice, relayForAlice) = await ParkedAsync(p, commands);
         var carol = await h.Carol.DialAsync("701");
         await MoveAsync(alice, version: 3, expectedPort: relayForAlice.Rtp.Port);
         Assert.Equal(200, (await carol.FinalAsync()).StatusCode);
@@ -257,10 +251,7 @@ public class ParkTests
         Assert.Equal(CallCommandResult.UnknownNumber, await commands.ParkAsync("299", "701"));
         Assert.Equal(CallCommandResult.SlotEmpty, await commands.RetrieveAsync("203", "701"));
 
-        var (alice, bob) = await CallSetupTests.Connect(h);
-        Assert.Equal(CallCommandResult.Started, await commands.ParkAsync("202", "701"));
-        await bob.ByeAsync();
-        await MoveAsync(alice, version: 2, expectedPort: Assert.Single(p.Endpoints.Created).Port);
+        var (alice, _) = await ParkedAsync(p, commands);
 
         var carol = await h.Carol.DialAsync("202");
         var bobAgain = await h.Bob.IncomingAsync();
@@ -301,6 +292,18 @@ public class ParkTests
         var commands = new CallCommands(p.Calls.Router);
         Assert.Equal(CallCommandResult.NotRegistered, await commands.RetrieveAsync("202", "701"));
         p.AssertNothingLeaked();
+    }
+
+    // Alice calls Bob, Bob parks her in 701 and hangs up, she is moved onto the hold music: the parked call most tests
+    // start from, with the relay address she had before.
+    private static async Task<(PhoneCall Alice, SdpMediaEndpoint RelayForAlice)> ParkedAsync(ParkingHarness p, CallCommands commands)
+    {
+        var (alice, bob) = await CallSetupTests.Connect(p.Calls);
+        var relayForAlice = CallMediaTests.Endpoint(alice.RemoteSdp!);
+        Assert.Equal(CallCommandResult.Started, await commands.ParkAsync("202", "701"));
+        await bob.ByeAsync();
+        await MoveAsync(alice, version: 2, expectedPort: Assert.Single(p.Endpoints.Created).Port);
+        return (alice, relayForAlice);
     }
 
     // The appliance's re-INVITE moving the phone's media: its SDP names the expected port; answered 200 and acknowledged.
